@@ -1,0 +1,148 @@
+// Package app wires the application together: configuration, database, migrations, initial data
+// and the web server. Run is the command line; App is what both Run and the tests start.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"twincities/internal/config"
+	"twincities/internal/postgres"
+	"twincities/internal/seed"
+	"twincities/internal/web"
+)
+
+// localDatabase is the database name in the private cluster.
+const localDatabase = "twincities"
+
+// App is a running application: its database connection (and the local cluster it started, if
+// any) and, once started, its web server.
+type App struct {
+	cfg     config.Config
+	log     *slog.Logger
+	cluster *postgres.Cluster // nil when DATABASE_URL names the database
+	pool    *pgxpool.Pool
+	server  *http.Server
+	served  chan error
+}
+
+// Open connects to the database of cfg, first starting the local cluster when cfg names none.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	a := &App{cfg: cfg, log: log}
+	dbURL := cfg.DatabaseURL
+	if dbURL == "" {
+		dir := filepath.Join(cfg.DataDir, "postgres")
+		log.Info("starting the local PostgreSQL cluster", "dir", dir)
+		c, err := postgres.StartCluster(ctx, postgres.ClusterOptions{DataDir: dir})
+		if err != nil {
+			return nil, err
+		}
+		a.cluster = c
+		if err := c.EnsureDatabase(ctx, localDatabase); err != nil {
+			a.Close()
+			return nil, err
+		}
+		dbURL = c.URL(localDatabase)
+	}
+	pool, err := postgres.OpenPool(ctx, dbURL)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.pool = pool
+	return a, nil
+}
+
+// Pool is the application's database pool.
+func (a *App) Pool() *pgxpool.Pool { return a.pool }
+
+// Migrate brings the schema to the latest version.
+func (a *App) Migrate(ctx context.Context) error {
+	m, err := postgres.NewMigrator(a.pool, a.log)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	return m.Up(ctx)
+}
+
+// Prepare migrates the schema and loads Perm's initial data into an empty database: what serve
+// does before it listens.
+func (a *App) Prepare(ctx context.Context) error {
+	if err := a.Migrate(ctx); err != nil {
+		return err
+	}
+	loaded, err := seed.Load(ctx, a.pool)
+	if err != nil {
+		return err
+	}
+	if loaded {
+		a.log.Info("loaded the initial data into the empty database")
+	}
+	return nil
+}
+
+// Start listens on the configured address and serves in the background. It returns the address
+// it listens on, which matters when the port is 0 (tests).
+func (a *App) Start() (string, error) {
+	ln, err := net.Listen("tcp", a.cfg.ListenAddr)
+	if err != nil {
+		return "", fmt.Errorf("app: listen on %s: %w", a.cfg.ListenAddr, err)
+	}
+	srv := web.New(web.Deps{DB: a.pool, Log: a.log, BaseURL: a.cfg.BaseURL})
+	a.server = &http.Server{
+		Handler:           srv.Routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	a.served = make(chan error, 1)
+	go func() { a.served <- a.server.Serve(ln) }()
+	return ln.Addr().String(), nil
+}
+
+// Wait blocks until ctx is done (a signal) or the server fails, then shuts the server down,
+// letting requests in flight finish for up to 15 seconds.
+func (a *App) Wait(ctx context.Context) error {
+	select {
+	case err := <-a.served:
+		return fmt.Errorf("app: server stopped: %w", err)
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := a.server.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("app: shutdown: %w", err)
+	}
+	if err := <-a.served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("app: server: %w", err)
+	}
+	return nil
+}
+
+// Close releases the database and stops the local cluster, if this App started one.
+func (a *App) Close() error {
+	if a.server != nil {
+		a.server.Close()
+	}
+	if a.pool != nil {
+		a.pool.Close()
+	}
+	if a.cluster != nil {
+		a.log.Info("stopping the local PostgreSQL cluster")
+		return a.cluster.Stop()
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"twincities/internal/config"
+	"twincities/internal/postgres"
+	"twincities/internal/seed"
+)
+
+const usage = `twincities: the website of the City of Perm about its international and inter-municipal relations.
+
+Usage:
+  twincities [serve]                 migrate, load the initial data into an empty database, and serve
+  twincities migrate up|down|status  change or show the database schema
+  twincities seed                    load the initial data into an empty database
+  twincities help                    show this text
+
+Settings come from the environment:
+  DATABASE_URL  PostgreSQL connection string; unset: a private cluster under DATA_DIR/postgres
+  LISTEN_ADDR   address to serve on (default 127.0.0.1:8080)
+  BASE_URL      the site's public address (default http://LISTEN_ADDR)
+  DATA_DIR      where the private cluster lives (default .data)
+`
+
+// ErrUsage is returned for a command line that names no known command.
+var ErrUsage = errors.New("unknown command; run \"twincities help\"")
+
+// Run is the command line: args are the arguments after the program name, getenv reads the
+// environment, stdout takes command output and stderr the log. ctx ends on SIGINT or SIGTERM.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cfg, err := config.FromEnv(getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	switch cmd {
+	case "serve":
+		if len(args) > 0 {
+			return ErrUsage
+		}
+		return serve(ctx, cfg, log, stdout)
+	case "migrate":
+		return migrate(ctx, cfg, log, args, stdout)
+	case "seed":
+		return withApp(ctx, cfg, log, func(a *App) error {
+			if err := a.Migrate(ctx); err != nil {
+				return err
+			}
+			loaded, err := seed.Load(ctx, a.pool)
+			if err != nil {
+				return err
+			}
+			if loaded {
+				fmt.Fprintln(stdout, "Loaded the initial data.")
+			} else {
+				fmt.Fprintln(stdout, "The database already has content; nothing was changed.")
+			}
+			return nil
+		})
+	}
+	return ErrUsage
+}
+
+// withApp opens the application's database for fn and closes it after, whatever fn returns.
+func withApp(ctx context.Context, cfg config.Config, log *slog.Logger, fn func(*App) error) error {
+	a, err := Open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	return errors.Join(fn(a), a.Close())
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	return withApp(ctx, cfg, log, func(a *App) error {
+		if err := a.Prepare(ctx); err != nil {
+			return err
+		}
+		addr, err := a.Start()
+		if err != nil {
+			return err
+		}
+		log.Info("serving", "addr", addr, "url", "http://"+addr+"/")
+		fmt.Fprintf(stdout, "twincities is serving http://%s/ (Ctrl-C stops it)\n", addr)
+		return a.Wait(ctx)
+	})
+}
+
+func migrate(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) != 1 || (args[0] != "up" && args[0] != "down" && args[0] != "status") {
+		return errors.New("usage: twincities migrate up|down|status")
+	}
+	return withApp(ctx, cfg, log, func(a *App) error {
+		m, err := postgres.NewMigrator(a.pool, log)
+		if err != nil {
+			return err
+		}
+		defer m.Close()
+		switch args[0] {
+		case "up":
+			err = m.Up(ctx)
+		case "down":
+			err = m.Down(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		return m.Status(ctx, stdout)
+	})
+}

@@ -1,0 +1,78 @@
+// Package config reads the application's settings from the environment and checks them before
+// anything starts, so a mistake is one clear sentence rather than a failure half-way through.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Config is every setting the application takes.
+type Config struct {
+	// DatabaseURL points at the PostgreSQL database. Empty: a private cluster under DataDir.
+	DatabaseURL string
+	// ListenAddr is the host:port the web server listens on.
+	ListenAddr string
+	// BaseURL is the site's public address, for absolute links (hreflang) and secure cookies.
+	BaseURL string
+	// DataDir holds the local PostgreSQL cluster when DatabaseURL is empty.
+	DataDir string
+}
+
+// Defaults used when a variable is unset.
+const (
+	DefaultListenAddr = "127.0.0.1:8080"
+	DefaultDataDir    = ".data"
+)
+
+// FromEnv reads the settings through getenv (os.Getenv in production, a map in tests) and
+// validates them.
+func FromEnv(getenv func(string) string) (Config, error) {
+	c := Config{
+		DatabaseURL: strings.TrimSpace(getenv("DATABASE_URL")),
+		ListenAddr:  strings.TrimSpace(getenv("LISTEN_ADDR")),
+		BaseURL:     strings.TrimRight(strings.TrimSpace(getenv("BASE_URL")), "/"),
+		DataDir:     strings.TrimSpace(getenv("DATA_DIR")),
+	}
+	if c.ListenAddr == "" {
+		c.ListenAddr = DefaultListenAddr
+	}
+	if c.DataDir == "" {
+		c.DataDir = DefaultDataDir
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.ListenAddr
+	}
+	return c, c.Validate()
+}
+
+// Validate reports every bad setting at once, each with what is wrong and what is expected.
+func (c Config) Validate() error {
+	var errs []error
+	if c.DatabaseURL != "" {
+		if _, err := pgx.ParseConfig(c.DatabaseURL); err != nil {
+			// The parse error may quote the URL, password included: say what is wrong without it.
+			errs = append(errs, errors.New("DATABASE_URL is not a PostgreSQL connection string "+
+				"(expected postgres://user:password@host:5432/dbname)"))
+		}
+	}
+	if host, port, err := net.SplitHostPort(c.ListenAddr); err != nil || port == "" || strings.Contains(host, "/") {
+		errs = append(errs, fmt.Errorf("LISTEN_ADDR %q is not host:port (expected, for example, 127.0.0.1:8080 or :8080)", c.ListenAddr))
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		(u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		errs = append(errs, fmt.Errorf("BASE_URL %q is not the site's address (expected, for example, https://example.org)", c.BaseURL))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("config: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+// SecureCookies reports whether cookies must be marked Secure: when the site is served over https.
+func (c Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }

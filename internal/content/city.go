@@ -1,0 +1,129 @@
+package content
+
+import (
+	"strings"
+	"time"
+)
+
+// CityKind separates twin cities (foreign cities with a twinning agreement) from partner cities
+// (Russian cities with a signed cooperation agreement).
+type CityKind string
+
+// The kinds of city relationship.
+const (
+	Twin    CityKind = "twin"
+	Partner CityKind = "partner"
+)
+
+// Valid reports whether k is a known kind.
+func (k CityKind) Valid() bool { return k == Twin || k == Partner }
+
+// Status is where a relationship stands.
+type Status string
+
+// The states of a relationship. Ended and suspended ones stay on the site, said plainly.
+const (
+	Active    Status = "active"
+	Suspended Status = "suspended"
+	Ended     Status = "ended"
+)
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool { return s == Active || s == Suspended || s == Ended }
+
+// GeoPoint is a place on the map, in degrees.
+type GeoPoint struct {
+	Lat float64
+	Lon float64
+}
+
+// City is a city Perm has a relationship with.
+type City struct {
+	ID         int64
+	Kind       CityKind
+	Slug       string // the URL name, unique within its kind
+	Name       Text
+	Country    string // ISO 3166-1 alpha-2, upper case
+	Region     Text   // region or state, for Russian cities above all
+	Location   *GeoPoint
+	Since      Date // when the relationship began; zero when not confirmed
+	Status     Status
+	StatusDate Date // when it was suspended or ended
+	StatusNote Text // why, said publicly
+	Summary    Text // one or two sentences for lists
+	Body       Text // Markdown: the story of the relationship
+	Website    string
+	Sources    []Source
+	Published  bool
+	EditorNote string // for staff only, never shown to the public
+	SortOrder  int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Normalize trims stray spaces from what people typed.
+func (c *City) Normalize() {
+	c.Slug = strings.TrimSpace(c.Slug)
+	c.Country = strings.ToUpper(strings.TrimSpace(c.Country))
+	trimText(&c.Name, &c.Region, &c.StatusNote, &c.Summary)
+	c.Website = strings.TrimSpace(c.Website)
+	c.Sources = normalizeSources(c.Sources)
+}
+
+// Validate checks the city against the rules of the site. A draft may lack one language; a
+// published city must be complete in both.
+func (c *City) Validate() error {
+	var v checker
+	if !c.Kind.Valid() {
+		v.add("kind", ProblemChoice)
+	}
+	v.slug("slug", c.Slug)
+	v.nameText("name", c.Name, c.Published)
+	if !IsCountryCode(c.Country) {
+		if c.Country == "" {
+			v.add("country", ProblemRequired)
+		} else {
+			v.add("country", ProblemCountry)
+		}
+	}
+	v.text("region", c.Region, MaxName, false, c.Published)
+	if p := c.Location; p != nil && (p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180) {
+		v.add("latitude", ProblemCoordinates)
+	}
+	if !c.Status.Valid() {
+		v.add("status", ProblemChoice)
+	}
+	if c.Status == Active && !c.StatusDate.IsZero() {
+		v.add("status_date", ProblemStatusDate)
+	}
+	v.text("status_note", c.StatusNote, MaxSummary, false, c.Published)
+	v.text("summary", c.Summary, MaxSummary, false, c.Published)
+	v.text("body", c.Body, MaxBody, false, c.Published)
+	v.url("website", c.Website)
+	v.sources(c.Sources)
+	v.maxLen("editor_note", c.EditorNote, MaxNote)
+	return v.err()
+}
+
+// IsCurrent reports whether the relationship is active, as opposed to suspended or ended.
+func (c *City) IsCurrent() bool { return c.Status == Active }
+
+func trimText(ts ...*Text) {
+	for _, t := range ts {
+		t.RU = strings.TrimSpace(t.RU)
+		t.EN = strings.TrimSpace(t.EN)
+	}
+}
+
+// normalizeSources trims each source and drops rows left entirely empty (a blank form row).
+func normalizeSources(in []Source) []Source {
+	out := make([]Source, 0, len(in))
+	for _, s := range in {
+		s.Title, s.URL = strings.TrimSpace(s.Title), strings.TrimSpace(s.URL)
+		if s.Title == "" && s.URL == "" {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

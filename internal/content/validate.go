@@ -1,0 +1,193 @@
+package content
+
+import (
+	"errors"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// Problem names what is wrong with one field. The web layer turns it into words in the visitor's
+// language; the domain only decides.
+type Problem string
+
+// The problems validation can find.
+const (
+	ProblemRequired      Problem = "required"       // empty, but must be filled
+	ProblemTooLong       Problem = "too_long"       // longer than the field allows
+	ProblemSlug          Problem = "slug"           // not lower-case latin letters, digits and hyphens
+	ProblemURL           Problem = "url"            // not an absolute http(s) address
+	ProblemDate          Problem = "date"           // not YYYY, YYYY-MM or YYYY-MM-DD
+	ProblemCountry       Problem = "country"        // not an ISO 3166 two-letter country code
+	ProblemCoordinates   Problem = "coordinates"    // latitude or longitude out of range, or only one given
+	ProblemChoice        Problem = "choice"         // not one of the offered values
+	ProblemOtherLanguage Problem = "other_language" // filled in one language only, but the entry is published
+	ProblemStatusDate    Problem = "status_date"    // a date for a status that has none (active)
+	ProblemTaken         Problem = "taken"          // already used by another entry
+)
+
+// FieldError is one problem with one form field, named as the form names it ("name_en").
+type FieldError struct {
+	Field   string
+	Problem Problem
+}
+
+// ValidationError lists every problem found, in the order of the form's fields.
+type ValidationError struct {
+	Fields []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	names := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		names[i] = f.Field + ": " + string(f.Problem)
+	}
+	return "content: invalid " + strings.Join(names, ", ")
+}
+
+// For returns the problem with field, or "" when it has none.
+func (e *ValidationError) For(field string) Problem {
+	if e == nil {
+		return ""
+	}
+	for _, f := range e.Fields {
+		if f.Field == field {
+			return f.Problem
+		}
+	}
+	return ""
+}
+
+// AsValidation returns err's ValidationError, or nil when err is not one.
+func AsValidation(err error) *ValidationError {
+	var v *ValidationError
+	if errors.As(err, &v) {
+		return v
+	}
+	return nil
+}
+
+// Field length limits. Generous, but they stop a pasted document ending up in a name.
+const (
+	MaxName    = 200
+	MaxSummary = 1000
+	MaxBody    = 50000
+	MaxNote    = 2000
+	MaxURL     = 2000
+	MaxSlug    = 80
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// checker collects field problems; the first problem of a field wins.
+type checker struct {
+	errs []FieldError
+}
+
+func (c *checker) add(field string, p Problem) {
+	for _, f := range c.errs {
+		if f.Field == field {
+			return
+		}
+	}
+	c.errs = append(c.errs, FieldError{Field: field, Problem: p})
+}
+
+func (c *checker) maxLen(field, v string, n int) {
+	if utf8.RuneCountInString(v) > n {
+		c.add(field, ProblemTooLong)
+	}
+}
+
+// text checks a bilingual field named prefix_ru / prefix_en. required: both languages must be
+// filled. published: one language may not be filled without the other.
+func (c *checker) text(prefix string, t Text, maxLen int, required, published bool) {
+	for _, l := range Langs {
+		field, v := prefix+"_"+string(l), t.In(l)
+		if strings.TrimSpace(v) == "" {
+			if required || (published && strings.TrimSpace(t.In(l.Other())) != "") {
+				if required {
+					c.add(field, ProblemRequired)
+				} else {
+					c.add(field, ProblemOtherLanguage)
+				}
+			}
+			continue
+		}
+		c.maxLen(field, v, maxLen)
+	}
+}
+
+// nameText checks an entry's name: a draft needs it in one language, a published entry in both.
+func (c *checker) nameText(prefix string, t Text, published bool) {
+	if !published && (strings.TrimSpace(t.RU) != "" || strings.TrimSpace(t.EN) != "") {
+		c.text(prefix, t, MaxName, false, false)
+		return
+	}
+	c.text(prefix, t, MaxName, true, published)
+}
+
+func (c *checker) slug(field, v string) {
+	switch {
+	case v == "":
+		c.add(field, ProblemRequired)
+	case len(v) > MaxSlug:
+		c.add(field, ProblemTooLong)
+	case !slugPattern.MatchString(v):
+		c.add(field, ProblemSlug)
+	}
+}
+
+func (c *checker) url(field, v string) {
+	if v == "" {
+		return
+	}
+	if len(v) > MaxURL {
+		c.add(field, ProblemTooLong)
+		return
+	}
+	if !IsWebURL(v) {
+		c.add(field, ProblemURL)
+	}
+}
+
+func (c *checker) sources(sources []Source) {
+	for i, s := range sources {
+		prefix := "sources." + strconv.Itoa(i) + "."
+		if strings.TrimSpace(s.Title) == "" {
+			c.add(prefix+"title", ProblemRequired)
+		}
+		c.maxLen(prefix+"title", s.Title, MaxName)
+		c.url(prefix+"url", s.URL)
+	}
+}
+
+func (c *checker) err() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Fields: c.errs}
+}
+
+// IsWebURL reports whether u is an absolute http or https address with a host and no spaces,
+// the only links the site shows.
+func IsWebURL(u string) bool {
+	if strings.ContainsAny(u, " \t\r\n") {
+		return false
+	}
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// IsCountryCode reports whether code is an ISO 3166-1 alpha-2 country code in upper case.
+func IsCountryCode(code string) bool {
+	if len(code) != 2 || strings.ToUpper(code) != code {
+		return false
+	}
+	r, err := language.ParseRegion(code)
+	return err == nil && r.IsCountry() && r.String() == code
+}

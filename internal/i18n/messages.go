@@ -1,0 +1,93 @@
+// Package i18n holds everything the site says in its own voice, in Russian and English: the
+// message catalogue, dates printed with their precision, counted nouns and country names.
+package i18n
+
+import "twincities/internal/content"
+
+// Messages is the catalogue for one language. It is a struct, not a map, so a missing message is
+// a compile error and a test can check that no field is left empty in either language.
+type Messages struct {
+	Lang content.Lang
+	// LangName is the language's own name, shown on the switch that leads to it.
+	LangName string
+
+	SiteTitle   string // the site's name, in every <title>
+	CityName    string
+	SiteTagline string
+	Description string // the home page's meta description
+
+	SkipToContent  string
+	MainNav        string
+	Breadcrumbs    string
+	SwitchLanguage string // accessible label of the language switch
+	Home           string
+
+	TwinCities    string
+	PartnerCities string
+	Memberships   string
+	Awards        string
+	About         string
+	Contacts      string
+
+	TwinCitiesIntro    string
+	PartnerCitiesIntro string
+	MembershipsIntro   string
+	AwardsIntro        string
+
+	CountTwinCities    Forms
+	CountPartnerCities Forms
+	CountMemberships   Forms
+	CountAwards        Forms
+	InNumbers          string // accessible label of the counts on the home page
+
+	LatestAwards   string
+	AllTwinCities  string
+	AllPartners    string
+	AllAwards      string
+	ActiveTwins    string
+	FormerTwins    string
+	FormerPartners string
+
+	KeyFacts       string
+	Country        string
+	Region         string
+	Since          string
+	Status         string
+	OfficialSite   string
+	Sources        string
+	Timeline       string
+	RelatedAwards  string
+	Coordinates    string
+	DateUnknown    string // where a relationship's start is not confirmed yet
+	StatusActive   string
+	StatusEnded    string // "Relations ended", completed by a date where known
+	StatusSuspend  string
+	MemberSince    string
+	ShortName      string
+	OrgKind        string
+	Role           string
+	Website        string
+	AwardedBy      string
+	Place          string
+	NothingYet     string
+	ScopeNames     map[content.Scope]string
+	OrgKindNames   map[content.OrgKind]string
+	MilestonesHead string // general timeline on the about page
+
+	FooterDepartment string
+	FooterNote       string
+
+	NotFoundTitle string
+	NotFoundText  string
+	ErrorTitle    string
+	ErrorText     string
+	BackHome      string
+}
+
+// For returns the catalogue for language l.
+func For(l content.Lang) *Messages {
+	if l == content.EN {
+		return &en
+	}
+	return &ru
+}

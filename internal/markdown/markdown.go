@@ -1,0 +1,59 @@
+// Package markdown turns the Markdown staff write into HTML that is safe to put on a page: goldmark
+// renders it (raw HTML in the source is not passed through), then bluemonday keeps only the
+// elements and attributes of ordinary user-written text.
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"sync"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+var (
+	md = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough, extension.Table))
+	// policy is bluemonday's policy for user-generated content, with links made safe to follow:
+	// no referrer is sent to the sites staff link to.
+	policy = sync.OnceValue(func() *bluemonday.Policy {
+		p := bluemonday.UGCPolicy()
+		p.RequireNoFollowOnLinks(false)
+		p.RequireNoReferrerOnLinks(true)
+		p.AllowURLSchemes("http", "https", "mailto", "tel")
+		return p
+	})
+)
+
+// Render returns the sanitised HTML for src. Empty text renders as "".
+func Render(src string) string {
+	if src == "" {
+		return ""
+	}
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		// goldmark only fails when writing to buf fails, which a bytes.Buffer does not.
+		return policy().Sanitize(src)
+	}
+	return string(policy().SanitizeBytes(buf.Bytes()))
+}
+
+var strict = sync.OnceValue(bluemonday.StrictPolicy)
+
+// Summary is src as plain text of at most max characters, cut at a word and marked with an
+// ellipsis: for meta descriptions, which may hold no markup.
+func Summary(src string, max int) string {
+	text := html.UnescapeString(strict().Sanitize(Render(src)))
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= max {
+		return text
+	}
+	cut := string(r[:max])
+	if i := strings.LastIndex(cut, " "); i > max/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:—–-") + "…"
+}

@@ -1,0 +1,124 @@
+// Package seed holds Perm's initial data, the checked facts of ../shared/facts/perm.md, and loads
+// it into an empty database.
+package seed
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+)
+
+// TxBeginner is a database handle that can start a transaction: a pool or a connection.
+type TxBeginner interface {
+	Begin(ctx context.Context) (pgx.Tx, error)
+}
+
+// seedLock is an advisory lock key so that two servers starting together do not both load the
+// data into the same empty database.
+const seedLock = 0x7477696e // "twin"
+
+// Load writes the initial data in one transaction if the database holds no content yet, and
+// reports whether it did. On a database with content it changes nothing, so running it twice, or
+// after staff have edited the site, is safe.
+func Load(ctx context.Context, db TxBeginner) (loaded bool, err error) {
+	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", seedLock); err != nil {
+			return fmt.Errorf("seed: lock: %w", err)
+		}
+		has, err := store.HasContent(ctx, tx)
+		if err != nil || has {
+			return err
+		}
+		loaded = true
+		return insertAll(ctx, tx)
+	})
+	if err != nil {
+		return false, err
+	}
+	return loaded, nil
+}
+
+func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
+	cityIDs := map[string]int64{}
+	for _, c := range Cities() {
+		if err := store.InsertCity(ctx, tx, &c); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+		if c.Kind == content.Twin {
+			cityIDs[c.Slug] = c.ID
+		}
+	}
+	for _, o := range Organizations() {
+		if err := store.InsertOrganization(ctx, tx, &o); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+	}
+	for _, a := range awards {
+		if a.CityID, err = cityRef(cityIDs, a.citySlug); err != nil {
+			return err
+		}
+		if err := store.InsertAward(ctx, tx, &a.Award); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+	}
+	for _, e := range events {
+		if e.CityID, err = cityRef(cityIDs, e.citySlug); err != nil {
+			return err
+		}
+		if err := store.InsertEvent(ctx, tx, &e.Event); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+	}
+	for _, p := range Pages() {
+		if err := store.InsertPage(ctx, tx, &p); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+	}
+	return nil
+}
+
+func cityRef(ids map[string]int64, slug string) (*int64, error) {
+	if slug == "" {
+		return nil, nil
+	}
+	id, ok := ids[slug]
+	if !ok {
+		return nil, fmt.Errorf("seed: no twin city %q", slug)
+	}
+	return &id, nil
+}
+
+// Cities returns a copy of the initial twin and partner cities.
+func Cities() []content.City {
+	return append(append([]content.City(nil), twinCities...), partnerCities...)
+}
+
+// Organizations returns a copy of the initial memberships.
+func Organizations() []content.Organization {
+	return append([]content.Organization(nil), organizations...)
+}
+
+// Awards returns a copy of the initial awards (without city references).
+func Awards() []content.Award {
+	out := make([]content.Award, len(awards))
+	for i, a := range awards {
+		out[i] = a.Award
+	}
+	return out
+}
+
+// Events returns a copy of the initial timeline events (without city references).
+func Events() []content.Event {
+	out := make([]content.Event, len(events))
+	for i, e := range events {
+		out[i] = e.Event
+	}
+	return out
+}
+
+// Pages returns a copy of the initial text pages.
+func Pages() []content.Page { return append([]content.Page(nil), pages...) }

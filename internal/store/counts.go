@@ -1,0 +1,40 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Counts are the numbers the home page shows, always computed from the published data.
+type Counts struct {
+	TwinCities    int
+	PartnerCities int
+	Memberships   int
+	Awards        int
+}
+
+// PublicCounts counts the published entries in one round trip.
+func PublicCounts(ctx context.Context, db DBTX) (Counts, error) {
+	var c Counts
+	err := db.QueryRow(ctx, `SELECT
+			(SELECT count(*) FROM cities WHERE published AND kind = 'twin'),
+			(SELECT count(*) FROM cities WHERE published AND kind = 'partner'),
+			(SELECT count(*) FROM organizations WHERE published),
+			(SELECT count(*) FROM awards WHERE published)`).
+		Scan(&c.TwinCities, &c.PartnerCities, &c.Memberships, &c.Awards)
+	if err != nil {
+		return Counts{}, fmt.Errorf("store: count public entries: %w", err)
+	}
+	return c, nil
+}
+
+// HasContent reports whether the database holds any content yet; an empty one gets the initial data.
+func HasContent(ctx context.Context, db DBTX) (bool, error) {
+	var has bool
+	err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM cities) OR EXISTS (SELECT 1 FROM organizations)
+		OR EXISTS (SELECT 1 FROM awards) OR EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM pages)`).Scan(&has)
+	if err != nil {
+		return false, fmt.Errorf("store: look for content: %w", err)
+	}
+	return has, nil
+}

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// sectionOf is a kind's list, below /{lang}, and its title in language l.
+func sectionOf(kind content.CityKind, l content.Lang) (path, title string) {
+	m := i18n.For(l)
+	if kind == content.Partner {
+		return "/partner-cities", m.PartnerCities
+	}
+	return "/twin-cities", m.TwinCities
+}
+
+// listCities handles "GET /{lang}/twin-cities" and "GET /{lang}/partner-cities".
+func (s *Server) listCities(kind content.CityKind) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		cities, err := store.ListCities(r.Context(), s.db, store.CityQuery{Kind: kind, PublishedOnly: true})
+		if err != nil {
+			return err
+		}
+		d := templates.CityListData{Kind: kind}
+		for _, c := range cities {
+			if c.IsCurrent() {
+				d.Current = append(d.Current, c)
+			} else {
+				d.Former = append(d.Former, c)
+			}
+		}
+		section, title := sectionOf(kind, langOf(r))
+		p := s.page(r, title, section, crumb(r, title, section))
+		s.render(w, r, http.StatusOK, templates.CityList(p, d))
+		return nil
+	}
+}
+
+// showCity handles "GET /{lang}/twin-cities/{slug}" and "GET /{lang}/partner-cities/{slug}".
+func (s *Server) showCity(kind content.CityKind) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		slug := chi.URLParam(r, "slug")
+		if !validSlug(slug) {
+			return errNotFound
+		}
+		ctx, l := r.Context(), langOf(r)
+		var d templates.CityData
+		err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+			var err error
+			if d.City, err = store.CityBySlug(ctx, tx, kind, slug, true); err != nil {
+				return err
+			}
+			if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, PublishedOnly: true}); err != nil {
+				return err
+			}
+			d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, PublishedOnly: true})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		section, title := sectionOf(kind, l)
+		name := d.City.Name.In(l)
+		p := s.page(r, name, section, crumb(r, title, section), crumb(r, name, section+"/"+slug))
+		p.Description = cityDescription(d.City, l)
+		s.render(w, r, http.StatusOK, templates.City(p, d))
+		return nil
+	}
+}
+
+// cityDescription is a city profile's meta description: its summary, or what it is.
+func cityDescription(c content.City, l content.Lang) string {
+	if s := c.Summary.In(l); s != "" {
+		return s
+	}
+	_, title := sectionOf(c.Kind, l)
+	desc := c.Name.In(l) + " — " + title
+	if since := i18n.FormatSince(c.Since, l); since != "" {
+		desc += ", " + since
+	}
+	return desc + "."
+}

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// listMemberships handles "GET /{lang}/memberships": organisations grouped by kind, then scope.
+func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
+	orgs, err := store.ListOrganizations(r.Context(), s.db, true)
+	if err != nil {
+		return err
+	}
+	title := i18n.For(langOf(r)).Memberships
+	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
+	s.render(w, r, http.StatusOK, templates.Memberships(p, groupOrganizations(orgs)))
+	return nil
+}
+
+// groupOrganizations groups organisations by kind and scope, in the order of content.OrgKinds and
+// content.Scopes; empty groups are left out.
+func groupOrganizations(orgs []content.Organization) []templates.OrgGroup {
+	var groups []templates.OrgGroup
+	for _, kind := range content.OrgKinds {
+		for _, scope := range content.Scopes {
+			g := templates.OrgGroup{Kind: kind, Scope: scope}
+			for _, o := range orgs {
+				if o.Kind == kind && o.Scope == scope {
+					g.Orgs = append(g.Orgs, o)
+				}
+			}
+			if len(g.Orgs) > 0 {
+				groups = append(groups, g)
+			}
+		}
+	}
+	return groups
+}
+
+// showMembership handles "GET /{lang}/memberships/{slug}".
+func (s *Server) showMembership(w http.ResponseWriter, r *http.Request) error {
+	slug := chi.URLParam(r, "slug")
+	if !validSlug(slug) {
+		return errNotFound
+	}
+	o, err := store.OrganizationBySlug(r.Context(), s.db, slug, true)
+	if err != nil {
+		return err
+	}
+	l := langOf(r)
+	title, name := i18n.For(l).Memberships, o.Name.In(l)
+	p := s.page(r, name, "/memberships", crumb(r, title, "/memberships"), crumb(r, name, "/memberships/"+slug))
+	if role := o.Role.In(l); role != "" {
+		p.Description = role
+	}
+	s.render(w, r, http.StatusOK, templates.Membership(p, o))
+	return nil
+}

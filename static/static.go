@@ -1,0 +1,118 @@
+// Package static serves the site's own CSS, flags and icons from files embedded in the binary.
+// Each file is addressed by a name carrying a hash of its content, so browsers may keep it for a
+// year and still never see a stale copy after a release.
+package static
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:embed css flags img
+var files embed.FS
+
+// Prefix is where the files are served.
+const Prefix = "/static/"
+
+type asset struct {
+	name   string // path inside the embedded tree: "css/site.css"
+	hashed string // "css/site.3f2a1b9c0d.css"
+	body   []byte
+	ctype  string
+}
+
+type manifest struct {
+	byName   map[string]*asset
+	byHashed map[string]*asset
+}
+
+var load = sync.OnceValue(func() *manifest {
+	m := &manifest{byName: map[string]*asset{}, byHashed: map[string]*asset{}}
+	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(body)
+		ext := path.Ext(p)
+		a := &asset{
+			name:   p,
+			hashed: strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:5]) + ext,
+			body:   body,
+			ctype:  mime.TypeByExtension(ext),
+		}
+		if ext == ".webmanifest" {
+			a.ctype = "application/manifest+json"
+		}
+		m.byName[p], m.byHashed[a.hashed] = a, a
+		return nil
+	})
+	if err != nil {
+		panic("static: embedded files unreadable: " + err.Error()) // cannot happen with a built binary
+	}
+	return m
+})
+
+// Path returns the URL of the embedded file name ("css/site.css"), with its content hash. An
+// unknown name is a programming error; it returns a path that answers 404, so a page still renders.
+func Path(name string) string {
+	if a, ok := load().byName[name]; ok {
+		return Prefix + a.hashed
+	}
+	return Prefix + name
+}
+
+// Exists reports whether name is an embedded file, such as the flag of a country.
+func Exists(name string) bool {
+	_, ok := load().byName[name]
+	return ok
+}
+
+// Handler serves the files under Prefix. A hashed name is cached for a year as immutable; a plain
+// name (an old link, a hand-typed URL) is served too, but revalidated every time.
+func Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, Prefix)
+		m := load()
+		a, hashed := m.byHashed[name]
+		if !hashed {
+			a = m.byName[name]
+		}
+		if a == nil {
+			http.NotFound(w, r)
+			return
+		}
+		if hashed {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		if a.ctype != "" {
+			w.Header().Set("Content-Type", a.ctype)
+		}
+		w.Header().Set("ETag", `"`+strings.TrimSuffix(path.Base(a.hashed), path.Ext(a.hashed))+`"`)
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+	})
+}
+
+// File returns the contents of the embedded file name, for the few files served at fixed
+// addresses (favicon.ico, the web app manifest).
+func File(name string) ([]byte, bool) {
+	a, ok := load().byName[name]
+	if !ok {
+		return nil, false
+	}
+	return a.body, true
+}

@@ -1,0 +1,111 @@
+// Package templates renders the site's HTML with templ. Components receive everything they show as
+// parameters (the page's language, its messages, the entries); they never query or decide.
+package templates
+
+import (
+	"strings"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/static"
+)
+
+// Page is what the layout needs to know about the page it frames.
+type Page struct {
+	Lang        content.Lang
+	M           *i18n.Messages
+	Title       string // the page's own title; empty on the home page
+	Description string // the meta description; the site's when empty
+	Path        string // this page's path in Lang, such as /ru/twin-cities
+	AltPath     string // the same page in the other language
+	BaseURL     string // the site's public address, for absolute hreflang links
+	Crumbs      []Crumb
+	Section     string // the main section the page belongs to, to mark it in the navigation
+	NoIndex     bool   // error pages ask search engines not to index them
+}
+
+// Crumb is one step of the breadcrumb trail. The last one is the page itself and has no link.
+type Crumb struct {
+	Label string
+	Path  string
+}
+
+// HeadTitle is the text of <title>: the page's title, then the site's name.
+func (p Page) HeadTitle() string {
+	if p.Title == "" {
+		return p.M.SiteTitle
+	}
+	return p.Title + " — " + p.M.SiteTitle
+}
+
+// MetaDescription is the page's description, or the site's.
+func (p Page) MetaDescription() string {
+	if p.Description == "" {
+		return p.M.Description
+	}
+	return p.Description
+}
+
+// Href is the path of a page of this site in the page's language: Href("/awards") is /ru/awards.
+func (p Page) Href(rest string) string { return "/" + string(p.Lang) + rest }
+
+// AbsPath makes an absolute URL of a site path, for hreflang and canonical links.
+func (p Page) AbsPath(path string) string { return p.BaseURL + path }
+
+// LangPath is this page in language l.
+func (p Page) LangPath(l content.Lang) string {
+	if l == p.Lang {
+		return p.Path
+	}
+	return p.AltPath
+}
+
+// Sections are the main navigation, in order: the path below /{lang} and the label.
+func (p Page) Sections() []Crumb {
+	return []Crumb{
+		{Path: "/twin-cities", Label: p.M.TwinCities},
+		{Path: "/partner-cities", Label: p.M.PartnerCities},
+		{Path: "/memberships", Label: p.M.Memberships},
+		{Path: "/awards", Label: p.M.Awards},
+		{Path: "/about", Label: p.M.About},
+		{Path: "/contacts", Label: p.M.Contacts},
+	}
+}
+
+// flagPath is the URL of a country's flag, or "" when the site has none for it.
+func flagPath(country string) string {
+	name := "flags/" + strings.ToLower(country) + ".svg"
+	if !static.Exists(name) {
+		return ""
+	}
+	return static.Path(name)
+}
+
+// langName is a language's own name, for the switch that leads to it.
+func langName(l content.Lang) string { return i18n.For(l).LangName }
+
+// cityPath is a city's profile below /{lang}.
+func cityPath(c content.City) string {
+	if c.Kind == content.Partner {
+		return "/partner-cities/" + c.Slug
+	}
+	return "/twin-cities/" + c.Slug
+}
+
+// place is where a city is: its region, if any, and country.
+func place(c content.City, l content.Lang) string {
+	country := i18n.CountryName(c.Country, l)
+	if r := c.Region.In(l); r != "" {
+		if c.Country == "RU" {
+			return r
+		}
+		return r + ", " + country
+	}
+	return country
+}
+
+// displayURL is a web address as people read it: without the scheme and the trailing slash.
+func displayURL(u string) string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(u, "/")
+}
