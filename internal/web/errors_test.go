@@ -1,0 +1,138 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/postgres/pgtest"
+)
+
+func TestUnknownAddressesAre404InTheVisitorsLanguage(t *testing.T) {
+	t.Parallel()
+	h := site(t, pgtest.SeededDB(t))
+	cases := []struct {
+		path, accept string
+		lang         content.Lang
+	}{
+		{"/ru/twin-cities/nowhere", "", content.RU},
+		{"/en/twin-cities/nowhere", "", content.EN},
+		{"/en/partner-cities/duisburg", "", content.EN},         // a twin city is not a partner city
+		{"/ru/memberships/volga-region-cities", "", content.RU}, // a draft
+		{"/en/memberships/nowhere", "", content.EN},
+		{"/en/twin-cities/Bad%20Slug", "", content.EN},
+		{"/en/twin-cities/" + strings.Repeat("a", 300), "", content.EN},
+		{"/de/", "en", content.EN},
+		{"/nothing-here", "", content.RU},
+		{"/en/no-such-section", "ru", content.EN}, // the URL's language wins over the header
+	}
+	for _, c := range cases {
+		r := get(t, h, c.path, "Accept-Language", c.accept)
+		if r.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", c.path, r.StatusCode)
+			continue
+		}
+		if got := r.doc.Find("html").AttrOr("lang", ""); got != string(c.lang) {
+			t.Errorf("%s: 404 page in %q, want %q", c.path, got, c.lang)
+		}
+		if h1 := strings.TrimSpace(r.doc.Find("h1").Text()); h1 != i18n.For(c.lang).NotFoundTitle {
+			t.Errorf("%s: 404 heading %q", c.path, h1)
+		}
+		if r.doc.Find(`meta[name="robots"][content="noindex"]`).Length() != 1 {
+			t.Errorf("%s: 404 page may be indexed", c.path)
+		}
+	}
+}
+
+// brokenDB is a pool on a server that does not exist: what the site has when PostgreSQL is down.
+func brokenDB(tb testing.TB) *pgxpool.Pool {
+	tb.Helper()
+	pool, err := pgxpool.New(context.Background(), "postgres://nobody@/nothing?host=/nonexistent-socket-dir&connect_timeout=1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(pool.Close)
+	return pool
+}
+
+func TestBrokenDatabaseGivesAFriendlyErrorPage(t *testing.T) {
+	t.Parallel()
+	h := site(t, brokenDB(t))
+	for _, path := range []string{"/en/", "/ru/twin-cities", "/en/twin-cities/duisburg", "/ru/awards"} {
+		r := get(t, h, path)
+		if r.StatusCode != http.StatusInternalServerError {
+			t.Errorf("%s: status %d, want 500", path, r.StatusCode)
+			continue
+		}
+		l := content.Lang(path[1:3])
+		if h1 := strings.TrimSpace(r.doc.Find("h1").Text()); h1 != i18n.For(l).ErrorTitle {
+			t.Errorf("%s: error heading %q", path, h1)
+		}
+		for _, leak := range []string{"nonexistent", "socket", "postgres", "dial", "store:", "SQL"} {
+			if strings.Contains(r.body, leak) {
+				t.Errorf("%s: error page shows internals (%q)", path, leak)
+			}
+		}
+	}
+}
+
+func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
+	good, bad := site(t, pgtest.SeededDB(t)), site(t, brokenDB(t))
+	if r := get(t, good, "/readyz"); r.StatusCode != http.StatusOK {
+		t.Errorf("readyz with a database: %d, want 200", r.StatusCode)
+	}
+	if r := get(t, bad, "/readyz"); r.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("readyz without a database: %d, want 503", r.StatusCode)
+	}
+	// The process is up even when the database is not.
+	if r := get(t, bad, "/healthz"); r.StatusCode != http.StatusOK {
+		t.Errorf("healthz without a database: %d, want 200", r.StatusCode)
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	t.Parallel()
+	h := site(t, pgtest.SeededDB(t))
+	cases := []struct {
+		path, accept, location string
+		status                 int
+	}{
+		{"/", "", "/ru/", http.StatusFound},
+		{"/", "en-US,en;q=0.9", "/en/", http.StatusFound},
+		{"/", "ru-RU,ru;q=0.9,en;q=0.8", "/ru/", http.StatusFound},
+		{"/", "de-DE", "/ru/", http.StatusFound}, // neither language: Russian
+		{"/", "de;q=1, en;q=0.5", "/en/", http.StatusFound},
+		{"/", "garbage;;;", "/ru/", http.StatusFound},
+		{"/en/awards/", "", "/en/awards", http.StatusMovedPermanently},
+		{"//evil.example/x/", "", "/evil.example/x", http.StatusMovedPermanently}, // never off-site
+	}
+	for _, c := range cases {
+		r := get(t, h, c.path, "Accept-Language", c.accept)
+		if r.StatusCode != c.status || r.Header.Get("Location") != c.location {
+			t.Errorf("GET %s (Accept-Language %q): %d %q, want %d %q", c.path, c.accept,
+				r.StatusCode, r.Header.Get("Location"), c.status, c.location)
+		}
+	}
+	if v := get(t, h, "/").Header.Get("Vary"); !strings.Contains(v, "Accept-Language") {
+		t.Errorf("the language redirect does not vary by Accept-Language: Vary %q", v)
+	}
+}
+
+func TestStateChangingMethodsAreRefused(t *testing.T) {
+	t.Parallel()
+	h := site(t, pgtest.SeededDB(t))
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+		req, _ := http.NewRequest(m, "/en/twin-cities", nil)
+		rec := newRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusMethodNotAllowed {
+			t.Errorf("%s /en/twin-cities: %d, want 405", m, rec.Code)
+		}
+	}
+}
