@@ -23,7 +23,7 @@ Usage:
 Settings come from the environment:
   DATABASE_URL  PostgreSQL connection string; unset: a private cluster under DATA_DIR/postgres
   LISTEN_ADDR   address to serve on (default 127.0.0.1:8080)
-  BASE_URL      the site's public address (default http://LISTEN_ADDR)
+  BASE_URL      the site's public address (default http://LISTEN_ADDR, localhost when it names no host)
   DATA_DIR      where the private cluster lives (default .data)
 `
 

@@ -46,7 +46,12 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.DataDir = DefaultDataDir
 	}
 	if c.BaseURL == "" {
-		c.BaseURL = "http://" + c.ListenAddr
+		// ":8080" listens on every interface, but "http://:8080" is no address to link to.
+		host := c.ListenAddr
+		if strings.HasPrefix(host, ":") {
+			host = "localhost" + host
+		}
+		c.BaseURL = "http://" + host
 	}
 	return c, c.Validate()
 }
@@ -64,9 +69,15 @@ func (c Config) Validate() error {
 	if host, port, err := net.SplitHostPort(c.ListenAddr); err != nil || port == "" || strings.Contains(host, "/") {
 		errs = append(errs, fmt.Errorf("LISTEN_ADDR %q is not host:port (expected, for example, 127.0.0.1:8080 or :8080)", c.ListenAddr))
 	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
-		(u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-		errs = append(errs, fmt.Errorf("BASE_URL %q is not the site's address (expected, for example, https://example.org)", c.BaseURL))
+	// Links are BaseURL + path and are printed in every page: no query or fragment to break them,
+	// no credentials to publish, and a host name, not just a port.
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" ||
+		(u.Path != "" && u.Path != "/") || strings.ContainsAny(c.BaseURL, "?#") || u.User != nil {
+		shown := c.BaseURL
+		if err == nil && u.User != nil {
+			shown = u.Redacted() // never repeat a password, even a misplaced one
+		}
+		errs = append(errs, fmt.Errorf("BASE_URL %q is not the site's address (expected, for example, https://example.org)", shown))
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("config: %w", errors.Join(errs...))
@@ -75,4 +86,8 @@ func (c Config) Validate() error {
 }
 
 // SecureCookies reports whether cookies must be marked Secure: when the site is served over https.
-func (c Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+// The scheme is compared as url.Parse reads it, case-insensitively, as Validate does.
+func (c Config) SecureCookies() bool {
+	u, err := url.Parse(c.BaseURL)
+	return err == nil && u.Scheme == "https"
+}

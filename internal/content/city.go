@@ -87,7 +87,8 @@ func (c *City) Validate() error {
 		}
 	}
 	v.text("region", c.Region, MaxName, false, c.Published)
-	if p := c.Location; p != nil && (p.Lat < -90 || p.Lat > 90 || p.Lon < -180 || p.Lon > 180) {
+	// Written as "not within range" so that NaN, which compares false with everything, fails too.
+	if p := c.Location; p != nil && !(p.Lat >= -90 && p.Lat <= 90 && p.Lon >= -180 && p.Lon <= 180) {
 		v.add("latitude", ProblemCoordinates)
 	}
 	if !c.Status.Valid() {

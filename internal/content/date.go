@@ -73,8 +73,9 @@ func ParseDate(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	nums := make([]int, len(parts))
 	for i, p := range parts {
+		// Atoi would also take a sign ("2007-+1"); a date is digits only.
 		n, err := strconv.Atoi(p)
-		if err != nil || (i == 0 && len(p) != 4) || (i > 0 && len(p) != 2) {
+		if err != nil || strings.Trim(p, "0123456789") != "" || (i == 0 && len(p) != 4) || (i > 0 && len(p) != 2) {
 			return Date{}, ErrBadDate
 		}
 		nums[i] = n

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Problem names what is wrong with one field. The web layer turns it into words in the visitor's
@@ -184,10 +185,15 @@ func IsWebURL(u string) bool {
 }
 
 // IsCountryCode reports whether code is an ISO 3166-1 alpha-2 country code in upper case.
+// CLDR also knows aliases ("UK" for GB), groupings ("UN") and withdrawn codes ("SU"); none of them
+// is a country the site can name and show a flag for.
 func IsCountryCode(code string) bool {
 	if len(code) != 2 || strings.ToUpper(code) != code {
 		return false
 	}
 	r, err := language.ParseRegion(code)
-	return err == nil && r.IsCountry() && r.String() == code
+	return err == nil && r.IsCountry() && r.String() == code &&
+		r.Canonicalize() == r && r.M49() != 0 && regionNames.Name(r) != ""
 }
+
+var regionNames = display.Regions(language.English)

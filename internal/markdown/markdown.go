@@ -51,9 +51,23 @@ func Summary(src string, max int) string {
 	if len(r) <= max {
 		return text
 	}
-	cut := string(r[:max])
-	if i := strings.LastIndex(cut, " "); i > max/2 {
-		cut = cut[:i]
+	if max < 1 {
+		return ""
 	}
-	return strings.TrimRight(cut, " ,.;:—–-") + "…"
+	// The ellipsis counts towards max, and the word boundary is found in runes, not bytes, so
+	// Russian text is cut as English is.
+	cut := r[:max-1]
+	if i := lastSpace(r[:max]); i > max/2 {
+		cut = r[:i]
+	}
+	return strings.TrimRight(string(cut), " ,.;:—–-") + "…"
+}
+
+func lastSpace(r []rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
