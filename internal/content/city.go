@@ -66,7 +66,7 @@ func (c *City) Normalize() {
 	c.Slug = strings.TrimSpace(c.Slug)
 	c.Country = strings.ToUpper(strings.TrimSpace(c.Country))
 	trimText(&c.Name, &c.Region, &c.StatusNote, &c.Summary)
-	c.Website = strings.TrimSpace(c.Website)
+	c.Website = normalizeURL(c.Website)
 	c.Sources = normalizeSources(c.Sources)
 }
 
@@ -120,11 +120,21 @@ func trimText(ts ...*Text) {
 func normalizeSources(in []Source) []Source {
 	out := make([]Source, 0, len(in))
 	for _, s := range in {
-		s.Title, s.URL = strings.TrimSpace(s.Title), strings.TrimSpace(s.URL)
+		s.Title, s.URL = strings.TrimSpace(s.Title), normalizeURL(s.URL)
 		if s.Title == "" && s.URL == "" {
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// normalizeURL trims a typed address and lowers its scheme ("HTTPS://" from a pasted link), the one
+// part of a URL that is case-insensitive and that the database compares exactly.
+func normalizeURL(u string) string {
+	u = strings.TrimSpace(u)
+	if scheme, rest, ok := strings.Cut(u, "://"); ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
+		return strings.ToLower(scheme) + "://" + rest
+	}
+	return u
 }

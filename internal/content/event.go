@@ -1,9 +1,6 @@
 package content
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Event is a dated item on a timeline: of one city's relationship, or of Perm's relations in
 // general when it belongs to no city.
@@ -24,7 +21,7 @@ type Event struct {
 // Normalize trims stray spaces from what people typed.
 func (e *Event) Normalize() {
 	trimText(&e.Title)
-	e.Link = strings.TrimSpace(e.Link)
+	e.Link = normalizeURL(e.Link)
 	e.Sources = normalizeSources(e.Sources)
 }
 

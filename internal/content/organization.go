@@ -60,7 +60,7 @@ type Organization struct {
 func (o *Organization) Normalize() {
 	o.Slug = strings.TrimSpace(o.Slug)
 	trimText(&o.Name, &o.ShortName, &o.Role)
-	o.Website = strings.TrimSpace(o.Website)
+	o.Website = normalizeURL(o.Website)
 	o.Sources = normalizeSources(o.Sources)
 }
 

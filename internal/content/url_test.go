@@ -16,7 +16,8 @@ func TestIsWebURL(t *testing.T) {
 		{"http://example.org", true},
 		{"https://example.org/path?q=1#frag", true},
 		{"https://пермь.рф/", true},
-		{"HTTPS://EXAMPLE.ORG", true},
+		{"HTTPS://EXAMPLE.ORG", false}, // the database accepts lower case only; Normalize lowers it
+		{"https://example.org/\u00a0x", false},
 		{"https://example.org:8443/x", true},
 		{"", false},
 		{"www.gorodperm.ru", false},
@@ -40,5 +41,17 @@ func TestIsWebURL(t *testing.T) {
 		if got := content.IsWebURL(tt.url); got != tt.want {
 			t.Errorf("IsWebURL(%q) = %v, want %v", tt.url, got, tt.want)
 		}
+	}
+}
+
+func TestNormalizeLowersTheURLScheme(t *testing.T) {
+	t.Parallel()
+	c := content.City{Website: " HTTPS://Example.org/Path ", Sources: []content.Source{{Title: "x", URL: "Http://a.example/B"}}}
+	c.Normalize()
+	if c.Website != "https://Example.org/Path" || c.Sources[0].URL != "http://a.example/B" {
+		t.Errorf("after Normalize: website %q, source %q", c.Website, c.Sources[0].URL)
+	}
+	if !content.IsWebURL(c.Website) {
+		t.Errorf("normalized %q is still not a web URL", c.Website)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -174,14 +175,18 @@ func (c *checker) err() error {
 	return &ValidationError{Fields: c.errs}
 }
 
-// IsWebURL reports whether u is an absolute http or https address with a host and no spaces,
-// the only links the site shows.
+// IsWebURL reports whether u is an absolute http or https address with a host and no white space,
+// the only links the site shows. The scheme must be written in lower case, as the database's
+// is_web_url rule requires, so a form never passes a value the database then refuses.
 func IsWebURL(u string) bool {
-	if strings.ContainsAny(u, " \t\r\n") {
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return false
+	}
+	if strings.IndexFunc(u, unicode.IsSpace) >= 0 {
 		return false
 	}
 	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+	return err == nil && p.Host != ""
 }
 
 // IsCountryCode reports whether code is an ISO 3166-1 alpha-2 country code in upper case.

@@ -1,0 +1,9 @@
+package seed_test
+
+import (
+	"testing"
+
+	"twincities/internal/postgres/pgtest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
