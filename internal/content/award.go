@@ -14,6 +14,9 @@ type Award struct {
 	Sources     []Source
 	Published   bool
 	EditorNote  string
+	Picture     *Picture // an image of the award, if any
+	Version     int
+	DeletedAt   *time.Time
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -37,4 +40,34 @@ func (a *Award) Validate() error {
 	v.sources(a.Sources)
 	v.maxLen("editor_note", a.EditorNote, MaxNote)
 	return v.err()
+}
+
+// Entity is EntityAward.
+func (a Award) Entity() Entity { return EntityAward }
+
+// EntryID is the award's ID.
+func (a Award) EntryID() int64 { return a.ID }
+
+// CurrentVersion is the version the award was read at.
+func (a Award) CurrentVersion() int { return a.Version }
+
+// Label is the award's title in l, or in the other language while it has only one.
+func (a Award) Label(l Lang) string { return firstNonEmpty(a.Title, l) }
+
+// IsPublished reports whether the public sees the award.
+func (a Award) IsPublished() bool { return a.Published }
+
+// Fields lists the award's fields in the order of its form.
+func (a Award) Fields() []FieldValue {
+	f := []FieldValue{{Field: "date", Value: a.Date.String()}}
+	f = append(f, textFields("title", a.Title)...)
+	f = append(f, textFields("awarded_by", a.AwardedBy)...)
+	f = append(f, textFields("place", a.Place)...)
+	f = append(f, textFields("description", a.Description)...)
+	f = append(f,
+		FieldValue{Field: "city_id", Value: idValue(a.CityID)},
+		FieldValue{Field: "sources", Value: sourcesValue(a.Sources)},
+		FieldValue{Field: "editor_note", Value: a.EditorNote},
+		FieldValue{Field: "published", Value: boolValue(a.Published)})
+	return append(f, pictureFields(a.Picture)...)
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -57,6 +58,9 @@ type City struct {
 	Published  bool
 	EditorNote string // for staff only, never shown to the public
 	SortOrder  int
+	Picture    *Picture // the city's photo, if any
+	Version    int
+	DeletedAt  *time.Time // in the trash since; nil when not deleted
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 }
@@ -137,4 +141,46 @@ func normalizeURL(u string) string {
 		return strings.ToLower(scheme) + "://" + rest
 	}
 	return u
+}
+
+// Entity is EntityCity.
+func (c City) Entity() Entity { return EntityCity }
+
+// EntryID is the city's ID.
+func (c City) EntryID() int64 { return c.ID }
+
+// CurrentVersion is the version the city was read at.
+func (c City) CurrentVersion() int { return c.Version }
+
+// Label is the city's name in l, or in the other language while it has only one.
+func (c City) Label(l Lang) string { return firstNonEmpty(c.Name, l) }
+
+// IsPublished reports whether the public sees the city.
+func (c City) IsPublished() bool { return c.Published }
+
+// Fields lists the city's fields in the order of its form.
+func (c City) Fields() []FieldValue {
+	var lat, lon string
+	if c.Location != nil {
+		lat, lon = strconv.FormatFloat(c.Location.Lat, 'f', -1, 64), strconv.FormatFloat(c.Location.Lon, 'f', -1, 64)
+	}
+	f := []FieldValue{{Field: "kind", Value: string(c.Kind)}, {Field: "slug", Value: c.Slug}}
+	f = append(f, textFields("name", c.Name)...)
+	f = append(f, FieldValue{Field: "country", Value: c.Country})
+	f = append(f, textFields("region", c.Region)...)
+	f = append(f,
+		FieldValue{Field: "latitude", Value: lat}, FieldValue{Field: "longitude", Value: lon},
+		FieldValue{Field: "since", Value: c.Since.String()},
+		FieldValue{Field: "status", Value: string(c.Status)},
+		FieldValue{Field: "status_date", Value: c.StatusDate.String()})
+	f = append(f, textFields("status_note", c.StatusNote)...)
+	f = append(f, textFields("summary", c.Summary)...)
+	f = append(f, textFields("body", c.Body)...)
+	f = append(f,
+		FieldValue{Field: "website", Value: c.Website},
+		FieldValue{Field: "sources", Value: sourcesValue(c.Sources)},
+		FieldValue{Field: "sort_order", Value: strconv.Itoa(c.SortOrder)},
+		FieldValue{Field: "editor_note", Value: c.EditorNote},
+		FieldValue{Field: "published", Value: boolValue(c.Published)})
+	return append(f, pictureFields(c.Picture)...)
 }

@@ -14,6 +14,8 @@ type Event struct {
 	Sources    []Source
 	Published  bool
 	EditorNote string
+	Version    int
+	DeletedAt  *time.Time
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 }
@@ -37,4 +39,31 @@ func (e *Event) Validate() error {
 	v.sources(e.Sources)
 	v.maxLen("editor_note", e.EditorNote, MaxNote)
 	return v.err()
+}
+
+// Entity is EntityEvent.
+func (e Event) Entity() Entity { return EntityEvent }
+
+// EntryID is the event's ID.
+func (e Event) EntryID() int64 { return e.ID }
+
+// CurrentVersion is the version the event was read at.
+func (e Event) CurrentVersion() int { return e.Version }
+
+// Label is the event's title in l, or in the other language while it has only one.
+func (e Event) Label(l Lang) string { return firstNonEmpty(e.Title, l) }
+
+// IsPublished reports whether the public sees the event.
+func (e Event) IsPublished() bool { return e.Published }
+
+// Fields lists the event's fields in the order of its form.
+func (e Event) Fields() []FieldValue {
+	f := []FieldValue{{Field: "city_id", Value: idValue(e.CityID)}, {Field: "date", Value: e.Date.String()}}
+	f = append(f, textFields("title", e.Title)...)
+	f = append(f, textFields("text", e.Text)...)
+	return append(f,
+		FieldValue{Field: "link", Value: e.Link},
+		FieldValue{Field: "sources", Value: sourcesValue(e.Sources)},
+		FieldValue{Field: "editor_note", Value: e.EditorNote},
+		FieldValue{Field: "published", Value: boolValue(e.Published)})
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -52,6 +53,9 @@ type Organization struct {
 	Published   bool
 	EditorNote  string
 	SortOrder   int
+	Picture     *Picture // the organisation's logo, if any
+	Version     int
+	DeletedAt   *time.Time
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -82,4 +86,36 @@ func (o *Organization) Validate() error {
 	v.sources(o.Sources)
 	v.maxLen("editor_note", o.EditorNote, MaxNote)
 	return v.err()
+}
+
+// Entity is EntityOrganization.
+func (o Organization) Entity() Entity { return EntityOrganization }
+
+// EntryID is the organisation's ID.
+func (o Organization) EntryID() int64 { return o.ID }
+
+// CurrentVersion is the version the organisation was read at.
+func (o Organization) CurrentVersion() int { return o.Version }
+
+// Label is the organisation's name in l, or in the other language while it has only one.
+func (o Organization) Label(l Lang) string { return firstNonEmpty(o.Name, l) }
+
+// IsPublished reports whether the public sees the organisation.
+func (o Organization) IsPublished() bool { return o.Published }
+
+// Fields lists the organisation's fields in the order of its form.
+func (o Organization) Fields() []FieldValue {
+	f := []FieldValue{{Field: "slug", Value: o.Slug}, {Field: "kind", Value: string(o.Kind)}, {Field: "scope", Value: string(o.Scope)}}
+	f = append(f, textFields("name", o.Name)...)
+	f = append(f, textFields("short_name", o.ShortName)...)
+	f = append(f, FieldValue{Field: "member_since", Value: o.MemberSince.String()})
+	f = append(f, textFields("role", o.Role)...)
+	f = append(f, textFields("description", o.Description)...)
+	f = append(f,
+		FieldValue{Field: "website", Value: o.Website},
+		FieldValue{Field: "sources", Value: sourcesValue(o.Sources)},
+		FieldValue{Field: "sort_order", Value: strconv.Itoa(o.SortOrder)},
+		FieldValue{Field: "editor_note", Value: o.EditorNote},
+		FieldValue{Field: "published", Value: boolValue(o.Published)})
+	return append(f, pictureFields(o.Picture)...)
 }

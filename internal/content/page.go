@@ -19,9 +19,11 @@ func (k PageKey) Valid() bool { return k == About || k == Contacts }
 
 // Page is an editable text page. Its body is Markdown.
 type Page struct {
+	ID        int64
 	Key       PageKey
 	Title     Text
 	Body      Text
+	Version   int
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -36,4 +38,24 @@ func (p *Page) Validate() error {
 	v.text("title", p.Title, MaxName, true, true)
 	v.text("body", p.Body, MaxBody, true, true)
 	return v.err()
+}
+
+// Entity is EntityPage.
+func (p Page) Entity() Entity { return EntityPage }
+
+// EntryID is the page's ID.
+func (p Page) EntryID() int64 { return p.ID }
+
+// CurrentVersion is the version the page was read at.
+func (p Page) CurrentVersion() int { return p.Version }
+
+// Label is the page's title in l.
+func (p Page) Label(l Lang) string { return firstNonEmpty(p.Title, l) }
+
+// IsPublished is always true: the text pages are always public.
+func (p Page) IsPublished() bool { return true }
+
+// Fields lists the page's fields in the order of its form.
+func (p Page) Fields() []FieldValue {
+	return append(textFields("title", p.Title), textFields("body", p.Body)...)
 }

@@ -30,6 +30,9 @@ const (
 	ProblemOtherLanguage Problem = "other_language" // filled in one language only, but the entry is published
 	ProblemStatusDate    Problem = "status_date"    // a date for a status that has none (active)
 	ProblemTaken         Problem = "taken"          // already used by another entry
+	ProblemEmail         Problem = "email"          // not an e-mail address
+	ProblemNumber        Problem = "number"         // not a whole number
+	ProblemAlt           Problem = "alt"            // an image without its text alternative
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").

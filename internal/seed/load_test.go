@@ -196,7 +196,7 @@ func TestSeededDatabase(t *testing.T) {
 	}
 
 	// The store reads back what the seed holds: the precisions survive the database.
-	twins, err := store.ListCities(ctx, db, store.CityQuery{Kind: content.Twin, PublishedOnly: true})
+	twins, err := store.ListCities(ctx, db, store.CityQuery{Kind: content.Twin, Filter: store.Public})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,11 +209,11 @@ func TestSeededDatabase(t *testing.T) {
 			t.Errorf("%s: since %#v (%s) read back, seed has %#v (%s)", c.Slug, c.Since, c.Since.Precision, w, w.Precision)
 		}
 	}
-	drafts, err := store.ListOrganizations(ctx, db, false)
+	drafts, err := store.ListOrganizations(ctx, db, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	public, err := store.ListOrganizations(ctx, db, true)
+	public, err := store.ListOrganizations(ctx, db, store.Public)
 	if err != nil {
 		t.Fatal(err)
 	}

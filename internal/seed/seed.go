@@ -21,7 +21,8 @@ type TxBeginner interface {
 // data into the same empty database.
 const seedLock = 0x7477696e // "twin"
 
-// Load writes the initial data in one transaction if the database holds no content yet, and
+// Load writes the initial data, with its history (version 1 of every entry, by "initial data"), in
+// one transaction if the database holds no content yet, and
 // reports whether it did. On a database with content it changes nothing, so running it twice, or
 // after staff have edited the site, is safe.
 func Load(ctx context.Context, db TxBeginner) (loaded bool, err error) {
@@ -45,7 +46,7 @@ func Load(ctx context.Context, db TxBeginner) (loaded bool, err error) {
 func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 	cityIDs := map[string]int64{}
 	for _, c := range Cities() {
-		if err := store.InsertCity(ctx, tx, &c); err != nil {
+		if err := store.Cities.Create(ctx, tx, &c, store.SystemActor); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
 		if c.Kind == content.Twin {
@@ -53,7 +54,7 @@ func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 		}
 	}
 	for _, o := range Organizations() {
-		if err := store.InsertOrganization(ctx, tx, &o); err != nil {
+		if err := store.Organizations.Create(ctx, tx, &o, store.SystemActor); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
 	}
@@ -61,7 +62,7 @@ func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 		if a.CityID, err = cityRef(cityIDs, a.citySlug); err != nil {
 			return err
 		}
-		if err := store.InsertAward(ctx, tx, &a.Award); err != nil {
+		if err := store.Awards.Create(ctx, tx, &a.Award, store.SystemActor); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
 	}
@@ -69,12 +70,12 @@ func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 		if e.CityID, err = cityRef(cityIDs, e.citySlug); err != nil {
 			return err
 		}
-		if err := store.InsertEvent(ctx, tx, &e.Event); err != nil {
+		if err := store.Events.Create(ctx, tx, &e.Event, store.SystemActor); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
 	}
 	for _, p := range Pages() {
-		if err := store.InsertPage(ctx, tx, &p); err != nil {
+		if err := store.Pages.Create(ctx, tx, &p, store.SystemActor); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
 	}

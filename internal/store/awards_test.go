@@ -115,7 +115,7 @@ func TestListAwardsNewestFirstPublishedOnly(t *testing.T) {
 	insertAwards(t, db, &a2014, &a2018day, &draft, &a2017, &a2018month, &sameDay)
 
 	want := []string{"2018-09-14 later", "2018-09-14", "2018-04", "2017", "2014-12"}
-	if got := listAwards(t, db, store.AwardQuery{PublishedOnly: true}); !slices.Equal(got, want) {
+	if got := listAwards(t, db, store.AwardQuery{Filter: store.Public}); !slices.Equal(got, want) {
 		t.Errorf("public awards = %v, want %v", got, want)
 	}
 	wantAll := append([]string{"draft 2019"}, want...)
@@ -149,13 +149,13 @@ func TestListAwardsLimitAndCity(t *testing.T) {
 		q    store.AwardQuery
 		want []string
 	}{
-		{"limit", store.AwardQuery{PublishedOnly: true, Limit: 2}, []string{"No city 2020", "Duisburg 2018"}},
-		{"limit above the count", store.AwardQuery{PublishedOnly: true, Limit: 10},
+		{"limit", store.AwardQuery{Filter: store.Public, Limit: 2}, []string{"No city 2020", "Duisburg 2018"}},
+		{"limit above the count", store.AwardQuery{Filter: store.Public, Limit: 10},
 			[]string{"No city 2020", "Duisburg 2018", "Qingdao 2015", "Duisburg 2010"}},
-		{"city", store.AwardQuery{CityID: duisburg.ID, PublishedOnly: true}, []string{"Duisburg 2018", "Duisburg 2010"}},
+		{"city", store.AwardQuery{CityID: duisburg.ID, Filter: store.Public}, []string{"Duisburg 2018", "Duisburg 2010"}},
 		{"city with drafts", store.AwardQuery{CityID: duisburg.ID}, []string{"Duisburg draft", "Duisburg 2018", "Duisburg 2010"}},
-		{"city and limit", store.AwardQuery{CityID: duisburg.ID, PublishedOnly: true, Limit: 1}, []string{"Duisburg 2018"}},
-		{"other city", store.AwardQuery{CityID: qingdao.ID, PublishedOnly: true}, []string{"Qingdao 2015"}},
+		{"city and limit", store.AwardQuery{CityID: duisburg.ID, Filter: store.Public, Limit: 1}, []string{"Duisburg 2018"}},
+		{"other city", store.AwardQuery{CityID: qingdao.ID, Filter: store.Public}, []string{"Qingdao 2015"}},
 	} {
 		if got := listAwards(t, db, tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v lists %v, want %v", tc.name, tc.q, got, tc.want)

@@ -10,11 +10,14 @@ import (
 	"twincities/internal/content"
 )
 
-// cityColumns lists the columns cityRow scans, in one place for every query.
-const cityColumns = `id, kind, slug, name_ru, name_en, country, region_ru, region_en, latitude, longitude,
-	since_date, since_precision, status, status_date, status_precision, status_note_ru, status_note_en,
-	summary_ru, summary_en, body_ru, body_en, website, sources, published, editor_note, sort_order,
-	created_at, updated_at`
+// cityColumns lists the columns cityRow scans, in one place for every query, from cityFrom.
+var cityColumns = `c.id, c.kind, c.slug, c.name_ru, c.name_en, c.country, c.region_ru, c.region_en,
+	c.latitude, c.longitude, c.since_date, c.since_precision, c.status, c.status_date, c.status_precision,
+	c.status_note_ru, c.status_note_en, c.summary_ru, c.summary_en, c.body_ru, c.body_en, c.website,
+	c.sources, c.published, c.editor_note, c.sort_order, c.version, c.deleted_at, c.created_at, c.updated_at, ` +
+	pictureColumns("c")
+
+var cityFrom = `cities c` + pictureJoin("c")
 
 type cityRow struct {
 	ID              int64            `db:"id"`
@@ -43,8 +46,11 @@ type cityRow struct {
 	Published       bool             `db:"published"`
 	EditorNote      string           `db:"editor_note"`
 	SortOrder       int              `db:"sort_order"`
+	Version         int              `db:"version"`
+	DeletedAt       *time.Time       `db:"deleted_at"`
 	CreatedAt       time.Time        `db:"created_at"`
 	UpdatedAt       time.Time        `db:"updated_at"`
+	pictureRow
 }
 
 func (r cityRow) city() content.City {
@@ -61,6 +67,7 @@ func (r cityRow) city() content.City {
 		Body:       content.Text{RU: r.BodyRU, EN: r.BodyEN},
 		Website:    r.Website, Sources: r.Sources, Published: r.Published,
 		EditorNote: r.EditorNote, SortOrder: r.SortOrder,
+		Picture: r.picture(), Version: r.Version, DeletedAt: r.DeletedAt,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 	if r.Latitude != nil && r.Longitude != nil {
@@ -69,24 +76,13 @@ func (r cityRow) city() content.City {
 	return c
 }
 
-// CityQuery selects cities for a list.
-type CityQuery struct {
-	Kind          content.CityKind // "" for every kind
-	PublishedOnly bool
-}
-
-// ListCities returns the cities q selects, in the order staff set, then by the start of the
-// relationship.
-func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, error) {
-	rows, err := db.Query(ctx, `SELECT `+cityColumns+` FROM cities
-		WHERE ($1::text = '' OR kind = $1) AND (published OR NOT $2)
-		ORDER BY sort_order, since_date NULLS LAST, name_en, id`, string(q.Kind), q.PublishedOnly)
+func collectCities(rows pgx.Rows, err error) ([]content.City, error) {
 	if err != nil {
-		return nil, fmt.Errorf("store: list cities: %w", err)
+		return nil, err
 	}
 	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[cityRow])
 	if err != nil {
-		return nil, fmt.Errorf("store: list cities: %w", err)
+		return nil, err
 	}
 	cities := make([]content.City, len(got))
 	for i, r := range got {
@@ -95,42 +91,100 @@ func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, erro
 	return cities, nil
 }
 
-// CityBySlug returns the city of kind with slug; with publishedOnly a draft is ErrNotFound.
+// CityQuery selects cities for a list.
+type CityQuery struct {
+	Kind content.CityKind // "" for every kind
+	Filter
+}
+
+// ListCities returns the cities q selects, in the order staff set, then by the start of the
+// relationship.
+func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, error) {
+	where, args := q.Filter.where("c", []string{"name_ru", "name_en"}, []any{string(q.Kind)})
+	cities, err := collectCities(db.Query(ctx, `SELECT `+cityColumns+` FROM `+cityFrom+`
+		WHERE ($1::text = '' OR c.kind = $1) AND `+where+`
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args...))
+	if err != nil {
+		return nil, fmt.Errorf("store: list cities: %w", err)
+	}
+	return cities, nil
+}
+
+// CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is
+// ErrNotFound.
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {
-	rows, err := db.Query(ctx, `SELECT `+cityColumns+` FROM cities
-		WHERE kind = $1 AND slug = $2 AND (published OR NOT $3)`, string(kind), slug, publishedOnly)
+	cities, err := collectCities(db.Query(ctx, `SELECT `+cityColumns+` FROM `+cityFrom+`
+		WHERE c.kind = $1 AND c.slug = $2 AND c.deleted_at IS NULL AND (c.published OR NOT $3)`,
+		string(kind), slug, publishedOnly))
+	if err == nil && len(cities) == 0 {
+		err = ErrNotFound
+	}
 	if err != nil {
 		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, err)
 	}
-	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[cityRow])
-	if err != nil {
-		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, notFound(err))
-	}
-	return r.city(), nil
+	return cities[0], nil
 }
 
-// InsertCity stores a new city and sets its ID and times. A taken slug is a validation error.
-func InsertCity(ctx context.Context, db DBTX, c *content.City) error {
+// cityByID returns a city whatever its state, locking its row for the transaction when lock is set.
+func cityByID(ctx context.Context, db DBTX, id int64, lock bool) (content.City, error) {
+	sql := `SELECT ` + cityColumns + ` FROM ` + cityFrom + ` WHERE c.id = $1`
+	if lock {
+		sql += ` FOR UPDATE OF c`
+	}
+	cities, err := collectCities(db.Query(ctx, sql, id))
+	if err == nil && len(cities) == 0 {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return content.City{}, fmt.Errorf("store: city %d: %w", id, err)
+	}
+	return cities[0], nil
+}
+
+// cityValues are the editable columns of a city, in the order of insertCity and updateCity.
+func cityValues(c *content.City) []any {
 	var lat, lon *float64
 	if c.Location != nil {
 		lat, lon = &c.Location.Lat, &c.Location.Lon
 	}
 	sinceDate, sincePrec := dateArgs(c.Since)
 	statusDate, statusPrec := dateArgs(c.StatusDate)
-	err := db.QueryRow(ctx, `INSERT INTO cities (kind, slug, name_ru, name_en, country, region_ru, region_en,
-			latitude, longitude, since_date, since_precision, status, status_date, status_precision,
-			status_note_ru, status_note_en, summary_ru, summary_en, body_ru, body_en, website, sources,
-			published, editor_note, sort_order)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-			$21, $22, $23, $24, $25)
-		RETURNING id, created_at, updated_at`,
-		string(c.Kind), c.Slug, c.Name.RU, c.Name.EN, c.Country, c.Region.RU, c.Region.EN,
+	imageID, altRU, altEN, credit := pictureArgs(c.Picture)
+	return []any{string(c.Kind), c.Slug, c.Name.RU, c.Name.EN, c.Country, c.Region.RU, c.Region.EN,
 		lat, lon, sinceDate, sincePrec, string(c.Status), statusDate, statusPrec,
 		c.StatusNote.RU, c.StatusNote.EN, c.Summary.RU, c.Summary.EN, c.Body.RU, c.Body.EN, c.Website,
-		sourcesArg(c.Sources), c.Published, c.EditorNote, c.SortOrder,
-	).Scan(&c.ID, &c.CreatedAt, &c.UpdatedAt)
+		sourcesArg(c.Sources), c.Published, c.EditorNote, c.SortOrder, imageID, altRU, altEN, credit}
+}
+
+const cityEditable = `kind, slug, name_ru, name_en, country, region_ru, region_en,
+	latitude, longitude, since_date, since_precision, status, status_date, status_precision,
+	status_note_ru, status_note_en, summary_ru, summary_en, body_ru, body_en, website, sources,
+	published, editor_note, sort_order, image_id, image_alt_ru, image_alt_en, image_credit`
+
+// InsertCity stores a new city as version 1 and sets its ID and times. A taken slug is a
+// validation error. It records no history: use Cities.Create for that.
+func InsertCity(ctx context.Context, db DBTX, c *content.City) error {
+	err := db.QueryRow(ctx, `INSERT INTO cities (`+cityEditable+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+			$21, $22, $23, $24, $25, $26, $27, $28, $29)
+		RETURNING id, version, created_at, updated_at`, cityValues(c)...,
+	).Scan(&c.ID, &c.Version, &c.CreatedAt, &c.UpdatedAt)
 	if err != nil {
 		return fmt.Errorf("store: insert city %s/%s: %w", c.Kind, c.Slug, uniqueViolation(err, "slug"))
+	}
+	return nil
+}
+
+// updateCity writes every editable column of c and raises its version.
+func updateCity(ctx context.Context, db DBTX, c *content.City) error {
+	err := db.QueryRow(ctx, `UPDATE cities SET (`+cityEditable+`) =
+		($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+			$22, $23, $24, $25, $26, $27, $28, $29, $30),
+		version = version + 1, updated_at = now()
+		WHERE id = $1 RETURNING version, updated_at`, append([]any{c.ID}, cityValues(c)...)...,
+	).Scan(&c.Version, &c.UpdatedAt)
+	if err != nil {
+		return fmt.Errorf("store: update city %d: %w", c.ID, uniqueViolation(err, "slug"))
 	}
 	return nil
 }

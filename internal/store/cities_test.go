@@ -64,7 +64,7 @@ func TestListCitiesPublishedOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	public, err := store.ListCities(ctx, db, store.CityQuery{Kind: content.Twin, PublishedOnly: true})
+	public, err := store.ListCities(ctx, db, store.CityQuery{Kind: content.Twin, Filter: store.Public})
 	if err != nil {
 		t.Fatal(err)
 	}

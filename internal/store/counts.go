@@ -17,10 +17,10 @@ type Counts struct {
 func PublicCounts(ctx context.Context, db DBTX) (Counts, error) {
 	var c Counts
 	err := db.QueryRow(ctx, `SELECT
-			(SELECT count(*) FROM cities WHERE published AND kind = 'twin'),
-			(SELECT count(*) FROM cities WHERE published AND kind = 'partner'),
-			(SELECT count(*) FROM organizations WHERE published),
-			(SELECT count(*) FROM awards WHERE published)`).
+			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'twin'),
+			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'partner'),
+			(SELECT count(*) FROM organizations WHERE published AND deleted_at IS NULL),
+			(SELECT count(*) FROM awards WHERE published AND deleted_at IS NULL)`).
 		Scan(&c.TwinCities, &c.PartnerCities, &c.Memberships, &c.Awards)
 	if err != nil {
 		return Counts{}, fmt.Errorf("store: count public entries: %w", err)

@@ -117,17 +117,17 @@ func TestListEventsOldestFirstByCity(t *testing.T) {
 		q    store.EventQuery
 		want []string
 	}{
-		{"every public event", store.EventQuery{PublishedOnly: true},
+		{"every public event", store.EventQuery{Filter: store.Public},
 			[]string{"Qingdao 2006", "Duisburg 2007", "Duisburg 2018", "General 2019", "General 2019 later", "General 2021"}},
 		{"every event", store.EventQuery{},
 			[]string{"Qingdao 2006", "Duisburg 2007", "Duisburg draft", "Duisburg 2018", "General 2019", "General 2019 later", "General draft", "General 2021"}},
-		{"general", store.EventQuery{General: true, PublishedOnly: true},
+		{"general", store.EventQuery{General: true, Filter: store.Public},
 			[]string{"General 2019", "General 2019 later", "General 2021"}},
 		{"general with drafts", store.EventQuery{General: true},
 			[]string{"General 2019", "General 2019 later", "General draft", "General 2021"}},
-		{"city", store.EventQuery{CityID: duisburg.ID, PublishedOnly: true}, []string{"Duisburg 2007", "Duisburg 2018"}},
+		{"city", store.EventQuery{CityID: duisburg.ID, Filter: store.Public}, []string{"Duisburg 2007", "Duisburg 2018"}},
 		{"city with drafts", store.EventQuery{CityID: duisburg.ID}, []string{"Duisburg 2007", "Duisburg draft", "Duisburg 2018"}},
-		{"other city", store.EventQuery{CityID: qingdao.ID, PublishedOnly: true}, []string{"Qingdao 2006"}},
+		{"other city", store.EventQuery{CityID: qingdao.ID, Filter: store.Public}, []string{"Qingdao 2006"}},
 	} {
 		if got := listEvents(t, db, tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v lists %v, want %v", tc.name, tc.q, got, tc.want)

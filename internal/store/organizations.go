@@ -10,9 +10,12 @@ import (
 	"twincities/internal/content"
 )
 
-const organizationColumns = `id, slug, kind, scope, name_ru, name_en, short_name_ru, short_name_en,
-	since_date, since_precision, role_ru, role_en, description_ru, description_en, website, sources,
-	published, editor_note, sort_order, created_at, updated_at`
+var organizationColumns = `o.id, o.slug, o.kind, o.scope, o.name_ru, o.name_en, o.short_name_ru, o.short_name_en,
+	o.since_date, o.since_precision, o.role_ru, o.role_en, o.description_ru, o.description_en, o.website, o.sources,
+	o.published, o.editor_note, o.sort_order, o.version, o.deleted_at, o.created_at, o.updated_at, ` +
+	pictureColumns("o")
+
+var organizationFrom = `organizations o` + pictureJoin("o")
 
 type organizationRow struct {
 	ID             int64            `db:"id"`
@@ -34,8 +37,11 @@ type organizationRow struct {
 	Published      bool             `db:"published"`
 	EditorNote     string           `db:"editor_note"`
 	SortOrder      int              `db:"sort_order"`
+	Version        int              `db:"version"`
+	DeletedAt      *time.Time       `db:"deleted_at"`
 	CreatedAt      time.Time        `db:"created_at"`
 	UpdatedAt      time.Time        `db:"updated_at"`
+	pictureRow
 }
 
 func (r organizationRow) organization() content.Organization {
@@ -48,23 +54,18 @@ func (r organizationRow) organization() content.Organization {
 		Description: content.Text{RU: r.DescriptionRU, EN: r.DescriptionEN},
 		Website:     r.Website, Sources: r.Sources, Published: r.Published,
 		EditorNote: r.EditorNote, SortOrder: r.SortOrder,
+		Picture: r.picture(), Version: r.Version, DeletedAt: r.DeletedAt,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 	}
 }
 
-// ListOrganizations returns the organisations, public ones only when publishedOnly, in the order
-// the memberships page groups them.
-func ListOrganizations(ctx context.Context, db DBTX, publishedOnly bool) ([]content.Organization, error) {
-	rows, err := db.Query(ctx, `SELECT `+organizationColumns+` FROM organizations
-		WHERE published OR NOT $1
-		ORDER BY kind DESC, CASE scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END,
-			sort_order, name_en, id`, publishedOnly)
+func collectOrganizations(rows pgx.Rows, err error) ([]content.Organization, error) {
 	if err != nil {
-		return nil, fmt.Errorf("store: list organizations: %w", err)
+		return nil, err
 	}
 	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[organizationRow])
 	if err != nil {
-		return nil, fmt.Errorf("store: list organizations: %w", err)
+		return nil, err
 	}
 	orgs := make([]content.Organization, len(got))
 	for i, r := range got {
@@ -73,34 +74,81 @@ func ListOrganizations(ctx context.Context, db DBTX, publishedOnly bool) ([]cont
 	return orgs, nil
 }
 
-// OrganizationBySlug returns one organisation; with publishedOnly a draft is ErrNotFound.
+// ListOrganizations returns the organisations f selects, in the order the memberships page
+// groups them.
+func ListOrganizations(ctx context.Context, db DBTX, f Filter) ([]content.Organization, error) {
+	where, args := f.where("o", []string{"name_ru", "name_en", "short_name_ru", "short_name_en"}, nil)
+	orgs, err := collectOrganizations(db.Query(ctx, `SELECT `+organizationColumns+` FROM `+organizationFrom+`
+		WHERE `+where+`
+		ORDER BY o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END,
+			o.sort_order, o.name_en, o.id`, args...))
+	if err != nil {
+		return nil, fmt.Errorf("store: list organizations: %w", err)
+	}
+	return orgs, nil
+}
+
+// OrganizationBySlug returns one organisation not in the trash; with publishedOnly a draft is
+// ErrNotFound.
 func OrganizationBySlug(ctx context.Context, db DBTX, slug string, publishedOnly bool) (content.Organization, error) {
-	rows, err := db.Query(ctx, `SELECT `+organizationColumns+` FROM organizations
-		WHERE slug = $1 AND (published OR NOT $2)`, slug, publishedOnly)
+	orgs, err := collectOrganizations(db.Query(ctx, `SELECT `+organizationColumns+` FROM `+organizationFrom+`
+		WHERE o.slug = $1 AND o.deleted_at IS NULL AND (o.published OR NOT $2)`, slug, publishedOnly))
+	if err == nil && len(orgs) == 0 {
+		err = ErrNotFound
+	}
 	if err != nil {
 		return content.Organization{}, fmt.Errorf("store: organization %s: %w", slug, err)
 	}
-	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[organizationRow])
-	if err != nil {
-		return content.Organization{}, fmt.Errorf("store: organization %s: %w", slug, notFound(err))
-	}
-	return r.organization(), nil
+	return orgs[0], nil
 }
 
-// InsertOrganization stores a new organisation and sets its ID and times.
-func InsertOrganization(ctx context.Context, db DBTX, o *content.Organization) error {
+func organizationByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Organization, error) {
+	sql := `SELECT ` + organizationColumns + ` FROM ` + organizationFrom + ` WHERE o.id = $1`
+	if lock {
+		sql += ` FOR UPDATE OF o`
+	}
+	orgs, err := collectOrganizations(db.Query(ctx, sql, id))
+	if err == nil && len(orgs) == 0 {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return content.Organization{}, fmt.Errorf("store: organization %d: %w", id, err)
+	}
+	return orgs[0], nil
+}
+
+const organizationEditable = `slug, kind, scope, name_ru, name_en, short_name_ru, short_name_en,
+	since_date, since_precision, role_ru, role_en, description_ru, description_en, website, sources,
+	published, editor_note, sort_order, image_id, image_alt_ru, image_alt_en, image_credit`
+
+func organizationValues(o *content.Organization) []any {
 	sinceDate, sincePrec := dateArgs(o.MemberSince)
-	err := db.QueryRow(ctx, `INSERT INTO organizations (slug, kind, scope, name_ru, name_en,
-			short_name_ru, short_name_en, since_date, since_precision, role_ru, role_en,
-			description_ru, description_en, website, sources, published, editor_note, sort_order)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-		RETURNING id, created_at, updated_at`,
-		o.Slug, string(o.Kind), string(o.Scope), o.Name.RU, o.Name.EN, o.ShortName.RU, o.ShortName.EN,
+	imageID, altRU, altEN, credit := pictureArgs(o.Picture)
+	return []any{o.Slug, string(o.Kind), string(o.Scope), o.Name.RU, o.Name.EN, o.ShortName.RU, o.ShortName.EN,
 		sinceDate, sincePrec, o.Role.RU, o.Role.EN, o.Description.RU, o.Description.EN, o.Website,
-		sourcesArg(o.Sources), o.Published, o.EditorNote, o.SortOrder,
-	).Scan(&o.ID, &o.CreatedAt, &o.UpdatedAt)
+		sourcesArg(o.Sources), o.Published, o.EditorNote, o.SortOrder, imageID, altRU, altEN, credit}
+}
+
+// InsertOrganization stores a new organisation as version 1, without history (see Organizations.Create).
+func InsertOrganization(ctx context.Context, db DBTX, o *content.Organization) error {
+	err := db.QueryRow(ctx, `INSERT INTO organizations (`+organizationEditable+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+		RETURNING id, version, created_at, updated_at`, organizationValues(o)...,
+	).Scan(&o.ID, &o.Version, &o.CreatedAt, &o.UpdatedAt)
 	if err != nil {
 		return fmt.Errorf("store: insert organization %s: %w", o.Slug, uniqueViolation(err, "slug"))
+	}
+	return nil
+}
+
+func updateOrganization(ctx context.Context, db DBTX, o *content.Organization) error {
+	err := db.QueryRow(ctx, `UPDATE organizations SET (`+organizationEditable+`) =
+		($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23),
+		version = version + 1, updated_at = now()
+		WHERE id = $1 RETURNING version, updated_at`, append([]any{o.ID}, organizationValues(o)...)...,
+	).Scan(&o.Version, &o.UpdatedAt)
+	if err != nil {
+		return fmt.Errorf("store: update organization %d: %w", o.ID, uniqueViolation(err, "slug"))
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ func TestListOrganizationsGroupsByKindThenScope(t *testing.T) {
 		sorted,
 		newOrganization("national-association", content.Association, content.National, true),
 	)
-	public, err := store.ListOrganizations(ctx, db, true)
+	public, err := store.ListOrganizations(ctx, db, store.Public)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestListOrganizationsGroupsByKindThenScope(t *testing.T) {
 	if got := orgSlugs(public); !slices.Equal(got, want) {
 		t.Errorf("public organisations =\n%v\nwant\n%v", got, want)
 	}
-	all, err := store.ListOrganizations(ctx, db, false)
+	all, err := store.ListOrganizations(ctx, db, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,16 @@ func uniqueViolation(err error, field string) error {
 	return err
 }
 
+// foreignKey turns a reference to a row that does not exist (a city deleted meanwhile) into a
+// validation error on field.
+func foreignKey(err error, field string) error {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23503" {
+		return &content.ValidationError{Fields: []content.FieldError{{Field: field, Problem: content.ProblemChoice}}}
+	}
+	return err
+}
+
 // dateFrom builds a Date from its two nullable columns.
 func dateFrom(t *time.Time, p *string) content.Date {
 	if t == nil || p == nil {

@@ -44,7 +44,7 @@ func TestListsShowExactlyThePublishedCities(t *testing.T) {
 	addDrafts(t, db)
 	h := site(t, db)
 	for _, kind := range []content.CityKind{content.Twin, content.Partner} {
-		published, err := store.ListCities(ctx, db, store.CityQuery{Kind: kind, PublishedOnly: true})
+		published, err := store.ListCities(ctx, db, store.CityQuery{Kind: kind, Filter: store.Public})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +100,7 @@ func TestMembershipsShowPublishedGroupedByKindAndScope(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.SeededDB(t)
 	addDrafts(t, db)
-	published, err := store.ListOrganizations(ctx, db, true)
+	published, err := store.ListOrganizations(ctx, db, store.Public)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestAwardsNewestFirstAndPublishedOnly(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.SeededDB(t)
 	addDrafts(t, db)
-	published, err := store.ListAwards(ctx, db, store.AwardQuery{PublishedOnly: true})
+	published, err := store.ListAwards(ctx, db, store.AwardQuery{Filter: store.Public})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,14 +17,14 @@ func publicPaths(tb testing.TB, db store.DBTX) []string {
 	tb.Helper()
 	ctx := context.Background()
 	paths := []string{"/", "/twin-cities", "/partner-cities", "/memberships", "/awards", "/about", "/contacts"}
-	cities, err := store.ListCities(ctx, db, store.CityQuery{PublishedOnly: true})
+	cities, err := store.ListCities(ctx, db, store.CityQuery{Filter: store.Public})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	for _, c := range cities {
 		paths = append(paths, "/"+string(c.Kind)+"-cities/"+c.Slug)
 	}
-	orgs, err := store.ListOrganizations(ctx, db, true)
+	orgs, err := store.ListOrganizations(ctx, db, store.Public)
 	if err != nil {
 		tb.Fatal(err)
 	}

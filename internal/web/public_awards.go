@@ -17,10 +17,10 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	d := templates.AwardsData{Cities: map[int64]content.City{}}
 	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
 		var err error
-		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{PublishedOnly: true}); err != nil {
+		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public}); err != nil {
 			return err
 		}
-		cities, err := store.ListCities(ctx, tx, store.CityQuery{PublishedOnly: true})
+		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
 		for _, c := range cities {
 			d.Cities[c.ID] = c
 		}

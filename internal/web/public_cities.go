@@ -24,7 +24,7 @@ func sectionOf(kind content.CityKind, l content.Lang) (path, title string) {
 // listCities handles "GET /{lang}/twin-cities" and "GET /{lang}/partner-cities".
 func (s *Server) listCities(kind content.CityKind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		cities, err := store.ListCities(r.Context(), s.db, store.CityQuery{Kind: kind, PublishedOnly: true})
+		cities, err := store.ListCities(r.Context(), s.db, store.CityQuery{Kind: kind, Filter: store.Public})
 		if err != nil {
 			return err
 		}
@@ -57,10 +57,10 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 			if d.City, err = store.CityBySlug(ctx, tx, kind, slug, true); err != nil {
 				return err
 			}
-			if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, PublishedOnly: true}); err != nil {
+			if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
 				return err
 			}
-			d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, PublishedOnly: true})
+			d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public})
 			return err
 		})
 		if err != nil {

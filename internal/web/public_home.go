@@ -25,7 +25,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		d.Counts = templates.Counts(counts)
-		cities, err := store.ListCities(ctx, tx, store.CityQuery{PublishedOnly: true})
+		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
 		if err != nil {
 			return err
 		}
@@ -36,7 +36,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 				d.PartnerCities = append(d.PartnerCities, c)
 			}
 		}
-		if d.LatestAwards, err = store.ListAwards(ctx, tx, store.AwardQuery{PublishedOnly: true, Limit: homeAwards}); err != nil {
+		if d.LatestAwards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public, Limit: homeAwards}); err != nil {
 			return err
 		}
 		about, err := store.PageByKey(ctx, tx, content.About)

@@ -13,7 +13,7 @@ import (
 
 // listMemberships handles "GET /{lang}/memberships": organisations grouped by kind, then scope.
 func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
-	orgs, err := store.ListOrganizations(r.Context(), s.db, true)
+	orgs, err := store.ListOrganizations(r.Context(), s.db, store.Public)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func (s *Server) showTextPage(key content.PageKey) handlerFunc {
 		}
 		d := templates.TextPageData{Page: page}
 		if key == content.About {
-			if d.Events, err = store.ListEvents(ctx, s.db, store.EventQuery{General: true, PublishedOnly: true}); err != nil {
+			if d.Events, err = store.ListEvents(ctx, s.db, store.EventQuery{General: true, Filter: store.Public}); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,60 @@
+package content
+
+import (
+	"strings"
+	"time"
+)
+
+// Role is what a member of staff may do.
+type Role string
+
+// The roles. An editor edits content; an admin also manages staff and purges the trash.
+const (
+	Editor Role = "editor"
+	Admin  Role = "admin"
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == Editor || r == Admin }
+
+// User is a member of staff who signs in to edit the site.
+type User struct {
+	ID           int64
+	Email        string // lower case; the sign-in name
+	Name         string
+	Role         Role
+	SessionEpoch int        // sessions begun in an earlier epoch are over
+	DisabledAt   *time.Time // nil while the account may sign in
+	CreatedAt    time.Time
+}
+
+// IsAdmin reports whether u manages staff.
+func (u User) IsAdmin() bool { return u.Role == Admin }
+
+// Active reports whether u may sign in.
+func (u User) Active() bool { return u.DisabledAt == nil }
+
+// NormalizeEmail is the form an e-mail address is stored and compared in: trimmed, lower case.
+func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// Validate checks a new or changed account.
+func (u *User) Validate() error {
+	var v checker
+	switch at := strings.IndexByte(u.Email, '@'); {
+	case u.Email == "":
+		v.add("email", ProblemRequired)
+	case at <= 0 || at == len(u.Email)-1 || strings.ContainsAny(u.Email, " \t\r\n") || strings.Count(u.Email, "@") != 1 ||
+		u.Email != NormalizeEmail(u.Email):
+		v.add("email", ProblemEmail)
+	case len(u.Email) > 254:
+		v.add("email", ProblemTooLong)
+	}
+	if strings.TrimSpace(u.Name) == "" {
+		v.add("name", ProblemRequired)
+	}
+	v.maxLen("name", u.Name, MaxName)
+	if !u.Role.Valid() {
+		v.add("role", ProblemChoice)
+	}
+	return v.err()
+}
