@@ -22,6 +22,10 @@ type Page struct {
 	Crumbs      []Crumb
 	Section     string // the main section the page belongs to, to mark it in the navigation
 	NoIndex     bool   // error pages ask search engines not to index them
+	// Preview, when set, is the banner of a staff preview: the page as the public will see it,
+	// which the public does not see yet. PreviewBack leads back to the entry's edit page.
+	Preview     string
+	PreviewBack string
 }
 
 // Crumb is one step of the breadcrumb trail. The last one is the page itself and has no link.

@@ -31,6 +31,7 @@ type App struct {
 	cluster *postgres.Cluster // nil when DATABASE_URL names the database
 	pool    *pgxpool.Pool
 	server  *http.Server
+	web     *web.Server
 	served  chan error
 }
 
@@ -97,9 +98,10 @@ func (a *App) Start() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("app: listen on %s: %w", a.cfg.ListenAddr, err)
 	}
-	srv := web.New(web.Deps{DB: a.pool, Log: a.log, BaseURL: a.cfg.BaseURL})
+	a.web = web.New(web.Deps{DB: a.pool, Log: a.log, BaseURL: a.cfg.BaseURL,
+		SecureCookies: a.cfg.SecureCookies(), TrustProxy: a.cfg.TrustProxy})
 	a.server = &http.Server{
-		Handler:           srv.Routes(),
+		Handler:           a.web.Routes(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -136,6 +138,9 @@ func (a *App) Wait(ctx context.Context) error {
 func (a *App) Close() error {
 	if a.server != nil {
 		a.server.Close()
+	}
+	if a.web != nil {
+		a.web.Close()
 	}
 	if a.pool != nil {
 		a.pool.Close()

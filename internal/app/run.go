@@ -18,6 +18,10 @@ Usage:
   twincities [serve]                 migrate, load the initial data into an empty database, and serve
   twincities migrate up|down|status  change or show the database schema
   twincities seed                    load the initial data into an empty database
+  twincities user add --email E --name N --role admin|editor
+                                     add a staff account (password from standard input)
+  twincities user passwd --email E   set a new password (from standard input); ends their sessions
+  twincities user disable --email E  disable an account; ends its sessions at once
   twincities help                    show this text
 
 Settings come from the environment:
@@ -25,14 +29,16 @@ Settings come from the environment:
   LISTEN_ADDR   address to serve on (default 127.0.0.1:8080)
   BASE_URL      the site's public address (default http://LISTEN_ADDR, localhost when it names no host)
   DATA_DIR      where the private cluster lives (default .data)
+  TRUST_PROXY   true behind a reverse proxy that sets X-Forwarded-For (default false)
 `
 
 // ErrUsage is returned for a command line that names no known command.
 var ErrUsage = errors.New("unknown command; run \"twincities help\"")
 
 // Run is the command line: args are the arguments after the program name, getenv reads the
-// environment, stdout takes command output and stderr the log. ctx ends on SIGINT or SIGTERM.
-func Run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+// environment, stdin gives passwords, stdout takes command output and stderr the log. ctx ends on
+// SIGINT or SIGTERM.
+func Run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd := "serve"
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
@@ -54,6 +60,13 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, cfg, log, stdout)
 	case "migrate":
 		return migrate(ctx, cfg, log, args, stdout)
+	case "user":
+		return withApp(ctx, cfg, log, func(a *App) error {
+			if err := a.Migrate(ctx); err != nil {
+				return err
+			}
+			return userCommand(ctx, a, args, stdin, stdout, stderr)
+		})
 	case "seed":
 		return withApp(ctx, cfg, log, func(a *App) error {
 			if err := a.Migrate(ctx); err != nil {

@@ -31,7 +31,7 @@ func env(vars ...string) func(string) string {
 func TestHelpAndUnknownCommand(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
-	if err := app.Run(context.Background(), []string{"help"}, env(), &out, io.Discard); err != nil {
+	if err := app.Run(context.Background(), []string{"help"}, env(), strings.NewReader(""), &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"serve", "migrate up|down|status", "seed", "DATABASE_URL", "LISTEN_ADDR", "BASE_URL"} {
@@ -39,11 +39,11 @@ func TestHelpAndUnknownCommand(t *testing.T) {
 			t.Errorf("help does not mention %q", want)
 		}
 	}
-	err := app.Run(context.Background(), []string{"frobnicate"}, env(), io.Discard, io.Discard)
+	err := app.Run(context.Background(), []string{"frobnicate"}, env(), strings.NewReader(""), io.Discard, io.Discard)
 	if !errors.Is(err, app.ErrUsage) {
 		t.Errorf("unknown command: err = %v, want ErrUsage", err)
 	}
-	err = app.Run(context.Background(), []string{"migrate", "sideways"}, env("DATABASE_URL", "postgres://localhost/x"), io.Discard, io.Discard)
+	err = app.Run(context.Background(), []string{"migrate", "sideways"}, env("DATABASE_URL", "postgres://localhost/x"), strings.NewReader(""), io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "migrate up|down|status") {
 		t.Errorf("bad migrate argument: err = %v", err)
 	}
@@ -51,7 +51,7 @@ func TestHelpAndUnknownCommand(t *testing.T) {
 
 func TestBadConfigurationIsReportedBeforeAnythingStarts(t *testing.T) {
 	t.Parallel()
-	err := app.Run(context.Background(), nil, env("LISTEN_ADDR", "nonsense", "BASE_URL", "ftp://x"), io.Discard, io.Discard)
+	err := app.Run(context.Background(), nil, env("LISTEN_ADDR", "nonsense", "BASE_URL", "ftp://x"), strings.NewReader(""), io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "LISTEN_ADDR") || !strings.Contains(err.Error(), "BASE_URL") {
 		t.Errorf("err = %v, want both bad settings named", err)
 	}
@@ -85,7 +85,7 @@ func serve(t *testing.T, vars ...string) (base string, logs *syncBuffer, stop fu
 	out, logs := &syncBuffer{}, &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- app.Run(ctx, []string{"serve"}, env(append(vars, "LISTEN_ADDR", "127.0.0.1:0")...), out, logs)
+		done <- app.Run(ctx, []string{"serve"}, env(append(vars, "LISTEN_ADDR", "127.0.0.1:0")...), strings.NewReader(""), out, logs)
 	}()
 	deadline := time.After(60 * time.Second)
 	for {
@@ -142,7 +142,7 @@ func TestSeedCommandLoadsOnceThenChangesNothing(t *testing.T) {
 	dbURL := pgtest.BareDB(t)
 	run := func() string {
 		var out bytes.Buffer
-		if err := app.Run(context.Background(), []string{"seed"}, env("DATABASE_URL", dbURL), &out, io.Discard); err != nil {
+		if err := app.Run(context.Background(), []string{"seed"}, env("DATABASE_URL", dbURL), strings.NewReader(""), &out, io.Discard); err != nil {
 			t.Fatal(err)
 		}
 		return out.String()
@@ -164,7 +164,7 @@ func TestMigrateCommands(t *testing.T) {
 	dbURL := pgtest.BareDB(t)
 	migrate := func(arg string) string {
 		var out bytes.Buffer
-		if err := app.Run(context.Background(), []string{"migrate", arg}, env("DATABASE_URL", dbURL), &out, io.Discard); err != nil {
+		if err := app.Run(context.Background(), []string{"migrate", arg}, env("DATABASE_URL", dbURL), strings.NewReader(""), &out, io.Discard); err != nil {
 			t.Fatalf("migrate %s: %v", arg, err)
 		}
 		return out.String()

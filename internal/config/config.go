@@ -22,6 +22,9 @@ type Config struct {
 	BaseURL string
 	// DataDir holds the local PostgreSQL cluster when DatabaseURL is empty.
 	DataDir string
+	// TrustProxy takes the client's address from X-Forwarded-For (for the sign-in throttle). Set it
+	// only behind a reverse proxy that sets that header; otherwise clients could claim any address.
+	TrustProxy bool
 }
 
 // Defaults used when a variable is unset.
@@ -39,6 +42,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		BaseURL:     strings.TrimRight(strings.TrimSpace(getenv("BASE_URL")), "/"),
 		DataDir:     strings.TrimSpace(getenv("DATA_DIR")),
 	}
+	trustProxy := strings.TrimSpace(getenv("TRUST_PROXY"))
 	if c.ListenAddr == "" {
 		c.ListenAddr = DefaultListenAddr
 	}
@@ -52,6 +56,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			host = "localhost" + host
 		}
 		c.BaseURL = "http://" + host
+	}
+	switch strings.ToLower(trustProxy) {
+	case "", "false", "0", "no":
+	case "true", "1", "yes":
+		c.TrustProxy = true
+	default:
+		return c, fmt.Errorf("config: TRUST_PROXY %q is not true or false", trustProxy)
 	}
 	return c, c.Validate()
 }

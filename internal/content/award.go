@@ -71,3 +71,6 @@ func (a Award) Fields() []FieldValue {
 		FieldValue{Field: "published", Value: boolValue(a.Published)})
 	return append(f, pictureFields(a.Picture)...)
 }
+
+// TrashedAt is when the award was deleted, or nil.
+func (a Award) TrashedAt() *time.Time { return a.DeletedAt }

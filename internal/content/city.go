@@ -184,3 +184,6 @@ func (c City) Fields() []FieldValue {
 		FieldValue{Field: "published", Value: boolValue(c.Published)})
 	return append(f, pictureFields(c.Picture)...)
 }
+
+// TrashedAt is when the city was deleted, or nil.
+func (c City) TrashedAt() *time.Time { return c.DeletedAt }

@@ -3,6 +3,7 @@ package content
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Entity names a kind of entry staff edit, as the history records it.
@@ -38,6 +39,8 @@ type Entry interface {
 	Label(l Lang) string
 	// IsPublished reports whether the public sees the entry.
 	IsPublished() bool
+	// TrashedAt is when the entry was deleted (it may be restored); nil when it was not.
+	TrashedAt() *time.Time
 	// Fields lists the entry's fields for comparison.
 	Fields() []FieldValue
 }

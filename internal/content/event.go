@@ -67,3 +67,6 @@ func (e Event) Fields() []FieldValue {
 		FieldValue{Field: "editor_note", Value: e.EditorNote},
 		FieldValue{Field: "published", Value: boolValue(e.Published)})
 }
+
+// TrashedAt is when the event was deleted, or nil.
+func (e Event) TrashedAt() *time.Time { return e.DeletedAt }

@@ -119,3 +119,6 @@ func (o Organization) Fields() []FieldValue {
 		FieldValue{Field: "published", Value: boolValue(o.Published)})
 	return append(f, pictureFields(o.Picture)...)
 }
+
+// TrashedAt is when the organization was deleted, or nil.
+func (o Organization) TrashedAt() *time.Time { return o.DeletedAt }

@@ -59,3 +59,6 @@ func (p Page) IsPublished() bool { return true }
 func (p Page) Fields() []FieldValue {
 	return append(textFields("title", p.Title), textFields("body", p.Body)...)
 }
+
+// TrashedAt is always nil: the text pages cannot be deleted.
+func (p Page) TrashedAt() *time.Time { return nil }

@@ -82,6 +82,9 @@ type Messages struct {
 	ErrorTitle    string
 	ErrorText     string
 	BackHome      string
+	BackToEditing string // on a staff preview
+	BadRequest    string // a request no form of ours sends
+	CrossOrigin   string // a state-changing request from another site
 }
 
 // For returns the catalogue for language l.

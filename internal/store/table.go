@@ -270,3 +270,7 @@ func inTx(ctx context.Context, db TxBeginner, fn func(tx pgx.Tx) error) error {
 	}
 	return nil
 }
+
+// Check normalises and validates e as a save would, without saving: to report every problem of a
+// form at once.
+func (t Table[T]) Check(e *T) error { return t.prepare(e) }

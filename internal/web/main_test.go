@@ -12,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"twincities/internal/auth"
 	"twincities/internal/postgres/pgtest"
 	"twincities/internal/web"
 )
@@ -25,7 +26,9 @@ const testBaseURL = "https://test.example"
 func site(tb testing.TB, db *pgxpool.Pool) http.Handler {
 	tb.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return web.New(web.Deps{DB: db, Log: log, BaseURL: testBaseURL}).Routes()
+	srv := web.New(web.Deps{DB: db, Log: log, BaseURL: testBaseURL, Hasher: auth.Hasher{Params: auth.TestParams}})
+	tb.Cleanup(srv.Close)
+	return srv.Routes()
 }
 
 // response is what a request returned, with its HTML parsed.

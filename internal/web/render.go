@@ -36,6 +36,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
 	case errors.Is(err, errNotFound), errors.Is(err, store.ErrNotFound):
 		s.notFoundPage(w, r)
+	case errors.Is(err, errBadRequest):
+		http.Error(w, i18n.For(langOf(r)).BadRequest, http.StatusBadRequest)
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		// The visitor went away; there is no one to answer.
 	default:
@@ -127,4 +129,10 @@ func validSlug(slug string) bool {
 		}
 	}
 	return true
+}
+
+// crossOriginDenied answers a state-changing request sent from another site: 403, and a log line.
+func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
+	http.Error(w, i18n.For(langOf(r)).CrossOrigin, http.StatusForbidden)
 }

@@ -10,7 +10,8 @@ import (
 	"twincities/static"
 )
 
-// Routes returns the site's handler: every route the site answers, in one place.
+// Routes returns the site's handler: every route the site answers, in one place. Every
+// state-changing request passes cross-origin protection first; no GET changes anything.
 func (s *Server) Routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead, trimTrailingSlash)
@@ -21,8 +22,9 @@ func (s *Server) Routes() http.Handler {
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
 
-	// Our own files: CSS, flags, icons.
+	// Our own files: CSS, flags, icons; and uploaded images, named by their content.
 	r.Handle(static.Prefix+"*", static.Handler())
+	r.Get("/media/{file}", s.handle(s.serveImage))
 
 	// The public site, in each language.
 	r.Get("/", s.redirectToLanguage)
@@ -39,5 +41,41 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/about", s.handle(s.showTextPage(content.About)))
 		r.Get("/contacts", s.handle(s.showTextPage(content.Contacts)))
 	})
-	return r
+
+	// The staff's admin: sessions, sign-in, then everything behind it.
+	r.Route("/admin", func(r chi.Router) {
+		r.Use(noStore, s.sessions.LoadAndSave, s.loadStaff)
+		r.Get("/login", s.handle(s.loginForm))
+		r.Post("/login", s.handle(s.login))
+		r.Post("/language", s.handle(s.setAdminLanguage))
+		r.Group(func(r chi.Router) {
+			r.Use(s.requireStaff)
+			r.Post("/logout", s.handle(s.logout))
+			r.Get("/", s.handle(s.dashboard))
+			r.Get("/history", s.handle(s.changeLog))
+			r.Get("/trash", s.handle(s.trash))
+			r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
+			cityResource(content.Twin).mount(r, s)
+			cityResource(content.Partner).mount(r, s)
+
+			// Staff accounts: administrators only.
+			r.Group(func(r chi.Router) {
+				r.Use(s.requireAdmin)
+				r.Get("/users", s.handle(s.listUsers))
+				r.Get("/users/new", s.handle(s.newUser))
+				r.Post("/users/new", s.handle(s.createUser))
+				r.Post("/users/{id}/disable", s.handle(s.setUserDisabled(true)))
+				r.Post("/users/{id}/enable", s.handle(s.setUserDisabled(false)))
+				r.Get("/users/{id}/password", s.handle(s.passwordForm))
+				r.Post("/users/{id}/password", s.handle(s.setPassword))
+			})
+		})
+	})
+
+	cop := http.NewCrossOriginProtection()
+	if err := cop.AddTrustedOrigin(s.baseURL); err != nil {
+		s.log.Warn("BASE_URL is not a valid origin for cross-origin protection", "err", err)
+	}
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	return cop.Handler(r)
 }

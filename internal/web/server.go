@@ -4,15 +4,25 @@ package web
 
 import (
 	"log/slog"
+	"time"
 
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"twincities/internal/auth"
 )
 
 // Server holds what the handlers depend on. Handlers are its methods; there are no globals.
 type Server struct {
-	db      *pgxpool.Pool
-	log     *slog.Logger
-	baseURL string
+	db         *pgxpool.Pool
+	log        *slog.Logger
+	baseURL    string
+	sessions   *scs.SessionManager
+	store      *pgxstore.PostgresStore
+	hasher     auth.Hasher
+	now        func() time.Time
+	trustProxy bool
 }
 
 // Deps are the Server's dependencies.
@@ -20,9 +30,29 @@ type Deps struct {
 	DB      *pgxpool.Pool
 	Log     *slog.Logger
 	BaseURL string // the site's public address, without a trailing slash
+	// SecureCookies marks the session cookie Secure: when the site is served over https.
+	SecureCookies bool
+	// Hasher hashes staff passwords; the zero Hasher uses auth.DefaultParams.
+	Hasher auth.Hasher
+	// Now is the clock for session timeouts and the dashboard; nil means time.Now.
+	Now func() time.Time
+	// TrustProxy takes the client's address from X-Forwarded-For, for the sign-in throttle, when
+	// the site runs behind a reverse proxy that sets it. Never set it otherwise: clients could
+	// claim any address.
+	TrustProxy bool
 }
 
-// New returns a Server for deps.
+// New returns a Server for deps. Close it to stop the session store's cleanup.
 func New(d Deps) *Server {
-	return &Server{db: d.DB, log: d.Log, baseURL: d.BaseURL}
+	s := &Server{db: d.DB, log: d.Log, baseURL: d.BaseURL, hasher: d.Hasher, now: d.Now, trustProxy: d.TrustProxy}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	s.store = pgxstore.NewWithCleanupInterval(d.DB, 10*time.Minute)
+	s.sessions = newSessions(s.store, d.SecureCookies)
+	s.sessions.ErrorFunc = s.serverError
+	return s
 }
+
+// Close stops the background removal of expired sessions.
+func (s *Server) Close() { s.store.StopCleanup() }

@@ -1,0 +1,210 @@
+package i18n
+
+import (
+	"strconv"
+	"strings"
+
+	"twincities/internal/content"
+)
+
+// AdminMessages is the staff interface's catalogue for one language. Like Messages, it is a struct
+// so that a missing message does not compile and a test can find an empty one.
+type AdminMessages struct {
+	Lang content.Lang
+
+	Admin         string // the interface's name
+	Dashboard     string
+	Events        string
+	Organizations string
+	Pages         string
+	History       string
+	Trash         string
+	Users         string
+	ViewSite      string
+	AdminNav      string
+	SignedInAs    string
+	RoleNames     map[content.Role]string
+
+	SignIn         string
+	SignInIntro    string
+	SignOut        string
+	Email          string
+	Password       string
+	SignInFailed   string
+	Throttled      string
+	SessionExpired string
+	SignedOut      string
+	PendingKept    string // after signing in again, the unsaved form is back
+	Forbidden      string
+	ForbiddenText  string
+
+	New          string
+	Save         string
+	Publish      string
+	Unpublish    string
+	Delete       string
+	Restore      string
+	Purge        string
+	Preview      string
+	Edit         string
+	Search       string
+	Filter       string
+	All          string
+	PublishedW   string // "published" as a state
+	DraftW       string
+	Actions      string
+	Back         string
+	NothingFound string
+	Version      string
+	LastChanged  string
+	Language     string // the language switch of the admin
+
+	FlashCreated     string
+	FlashSaved       string
+	FlashPublished   string
+	FlashUnpublished string
+	FlashDeleted     string
+	FlashRestored    string
+	FlashPurged      string
+	FlashReverted    string
+	FlashImage       string
+	FlashImageGone   string
+
+	ErrorSummary     string // heading of the list of problems at the top of a form
+	Problems         map[content.Problem]string
+	Fields           map[string]string // labels by field base name ("name", "since")
+	Hints            map[string]string // hints under labels, by field base name
+	Russian, English string            // column headings of bilingual fields
+	Optional         string
+	SourceN          string // "Source %d"
+	SourceTitle      string
+	SourceURL        string
+	NoCity           string
+	StatusNames      map[content.Status]string
+	KindNames        map[content.CityKind]string
+	Yes, No          string
+
+	PublishNeedsBoth string // why publishing failed
+	DraftNote        string // on a draft's form
+	PreviewBanner    string
+	InTrashNote      string
+
+	ConflictTitle   string
+	ConflictIntro   string
+	ConflictField   string
+	ConflictTheirs  string
+	ConflictYours   string
+	ConflictBase    string
+	ConflictHowTo   string
+	ConflictChanged string // mark on a field both changed
+
+	HistoryTitle  string
+	HistoryIntro  string
+	Who           string
+	When          string
+	What          string
+	Entry         string
+	Before        string
+	After         string
+	RevertTo      string
+	CurrentV      string
+	InitialData   string
+	ActionNames   map[string]string
+	EntityNames   map[content.Entity]string
+	FilterUser    string
+	FilterFrom    string
+	FilterTo      string
+	Older         string
+	EmptyValue    string
+	RevertedToFmt string // "version %d"
+
+	TrashIntro   string
+	DeletedAt    string
+	PurgeConfirm string
+
+	DraftsWaiting    string
+	RecentChanges    string
+	MissingLanguage  string
+	Anniversaries    string
+	AnniversaryFmt   string // "%d years"
+	NoAnniversaries  string
+	NoDrafts         string
+	NoMissing        string
+	AllChanges       string
+	LanguagesMissing string
+
+	Image          string
+	ImageIntro     string
+	ImageFile      string
+	ImageFileHint  string
+	ImageAlt       string
+	ImageAltHint   string
+	ImageCredit    string
+	Upload         string
+	RemoveImage    string
+	ImageTooLarge  string
+	ImageNotImage  string
+	ImageTooBig    string
+	ImageCorrupt   string
+	ImageRequired  string
+	ImageNeedsSave string
+
+	UsersIntro       string
+	AddUser          string
+	Name             string
+	Role             string
+	Disabled         string
+	Active           string
+	Disable          string
+	Enable           string
+	ResetPassword    string
+	NewPassword      string
+	RepeatPassword   string
+	PasswordHint     string
+	PasswordShort    string
+	PasswordLong     string
+	PasswordCommon   string
+	PasswordInvalid  string
+	PasswordMismatch string
+	FlashUserAdded   string
+	FlashDisabled    string
+	FlashEnabled     string
+	FlashPassword    string
+	CannotDisableYou string
+}
+
+// AdminFor returns the staff interface's catalogue for language l.
+func AdminFor(l content.Lang) *AdminMessages {
+	if l == content.EN {
+		return &adminEN
+	}
+	return &adminRU
+}
+
+// FieldLabel names a form field for messages and history: "name_en" is "Name (English)",
+// "sources.1.url" is "Source 2: address".
+func (m *AdminMessages) FieldLabel(field string) string {
+	if rest, ok := strings.CutPrefix(field, "sources."); ok {
+		n, part, _ := strings.Cut(rest, ".")
+		i, _ := strconv.Atoi(n)
+		label := strings.Replace(m.SourceN, "%d", strconv.Itoa(i+1), 1)
+		switch part {
+		case "title":
+			return label + ": " + m.SourceTitle
+		case "url":
+			return label + ": " + m.SourceURL
+		}
+		return label
+	}
+	for suffix, lang := range map[string]string{"_ru": m.Russian, "_en": m.English} {
+		if base, ok := strings.CutSuffix(field, suffix); ok {
+			if l, ok := m.Fields[base]; ok {
+				return l + " (" + strings.ToLower(lang) + ")"
+			}
+		}
+	}
+	if l, ok := m.Fields[field]; ok {
+		return l
+	}
+	return field
+}

@@ -1,0 +1,20 @@
+// Package media turns an image uploaded by staff (a city's photo, an award's image, an
+// organisation's logo) into the files the site serves: a display size and a thumbnail.
+//
+// Every output is re-encoded from the decoded pixels, so nothing of the upload but the picture
+// reaches the public: no EXIF (a phone photo's GPS position, the camera owner's name), no comments,
+// no colour profile, and no payload hidden in a file that is also valid as something else.
+//
+// An upload is judged by its bytes alone. The file name and the type the browser declares are chosen
+// by whoever sends the file, so neither is trusted or even asked for. Only JPEG, PNG and WebP are
+// accepted: they cover what cameras, phones and design tools produce, and each has a decoder in the
+// standard library or golang.org/x/image. SVG is deliberately not among them: it is a document that
+// can carry scripts, not a picture.
+//
+// The size of an upload is bounded twice: by its bytes (MaxUploadBytes) before anything is parsed,
+// and by its pixels (MaxPixels) after only the header is read, because a few kilobytes of PNG can
+// describe gigabytes of pixels.
+//
+// The errors are sentinels for errors.Is; their texts are for logs, and the web layer is expected to
+// show staff its own translated sentence for each.
+package media

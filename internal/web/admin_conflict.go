@@ -1,0 +1,78 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// renderConflict answers a save based on an out-of-date version: field by field, what the entry
+// was when the person started, what it is now (the other person's change) and what this person
+// typed; then the form holding what they typed, based on the current version, to merge by hand.
+// Nothing was saved.
+func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T],
+	conflict *store.ConflictError, mine T, submitted url.Values) error {
+	a := adminMessages(r)
+	current, ok := conflict.Current.(T)
+	if !ok {
+		return errBadRequest
+	}
+	values := url.Values{}
+	for k, v := range submitted {
+		values[k] = v
+	}
+	values.Set("version", strconv.Itoa(current.CurrentVersion()))
+	var base []content.FieldValue
+	if conflict.Base != nil {
+		base = conflict.Base.Fields()
+	}
+	rows := conflictRows(a.FieldLabel, base, current.Fields(), mine.Fields())
+
+	f := formState(a, values, mine.Fields(), nil)
+	fields, err := res.fields(r.Context(), s, f)
+	if err != nil {
+		return err
+	}
+	p := s.adminPage(r, a.ConflictTitle, res.base)
+	listTitle := res.title(p.A, p.M)
+	p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: listTitle, Path: res.base},
+		{Label: current.Label(adminLang(r)), Path: res.entryPath(current.EntryID())}, {Label: a.ConflictTitle}}
+	info := res.info(current, adminLang(r), false)
+	s.render(w, r, http.StatusConflict, templates.ConflictPage(p, info, rows, conflict.Base != nil, f, fields))
+	return nil
+}
+
+// conflictRows lists the fields where the other person's version and this person's differ, or
+// where the other person changed something since the start.
+func conflictRows(label func(string) string, base, theirs, yours []content.FieldValue) []templates.ConflictRow {
+	baseOf, yoursOf := valueMap(base), valueMap(yours)
+	var rows []templates.ConflictRow
+	for _, t := range theirs {
+		if t.Field == "image" {
+			continue
+		}
+		b, y := baseOf[t.Field], yoursOf[t.Field]
+		theyChanged := base != nil && t.Value != b
+		youChanged := base != nil && y != b
+		if t.Value == y && !theyChanged {
+			continue
+		}
+		rows = append(rows, templates.ConflictRow{
+			Field: t.Field, Label: label(t.Field), Base: b, Theirs: t.Value, Yours: y,
+			BothChanged: theyChanged && youChanged && t.Value != y,
+		})
+	}
+	return rows
+}
+
+func valueMap(fields []content.FieldValue) map[string]string {
+	m := make(map[string]string, len(fields))
+	for _, f := range fields {
+		m[f.Field] = f.Value
+	}
+	return m
+}

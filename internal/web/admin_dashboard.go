@@ -1,0 +1,87 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// recentChanges is how many lines of the audit log the dashboard shows.
+const recentChanges = 10
+
+// dashboard handles "GET /admin/": drafts waiting, recent changes, entries missing a language,
+// and the round anniversaries of relationships coming within a year.
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
+	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
+	var (
+		entries []content.Entry
+		cities  []content.City
+		log     []store.AuditEntry
+	)
+	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+		var err error
+		if cities, err = store.ListCities(ctx, tx, store.CityQuery{}); err != nil {
+			return err
+		}
+		orgs, err := store.ListOrganizations(ctx, tx, store.Filter{})
+		if err != nil {
+			return err
+		}
+		awards, err := store.ListAwards(ctx, tx, store.AwardQuery{})
+		if err != nil {
+			return err
+		}
+		events, err := store.ListEvents(ctx, tx, store.EventQuery{})
+		if err != nil {
+			return err
+		}
+		pages, err := store.ListPages(ctx, tx)
+		if err != nil {
+			return err
+		}
+		entries = appendEntries(entries, cities)
+		entries = appendEntries(entries, orgs)
+		entries = appendEntries(entries, awards)
+		entries = appendEntries(entries, events)
+		entries = appendEntries(entries, pages)
+		log, err = store.ListAudit(ctx, tx, store.AuditQuery{Limit: recentChanges})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	var d templates.DashboardData
+	for _, e := range entries {
+		link := templates.EntryRow{Path: entryAdminPath(e), Label: e.Label(l), Published: e.IsPublished(),
+			Detail: a.EntityNames[e.Entity()]}
+		if !e.IsPublished() {
+			d.Drafts = append(d.Drafts, link)
+		}
+		if missing := content.MissingLanguages(e); len(missing) > 0 {
+			labels := make([]string, len(missing))
+			for i, m := range missing {
+				labels[i] = a.Fields[m]
+			}
+			d.Missing = append(d.Missing, templates.MissingRow{Entry: link, Fields: labels})
+		}
+	}
+	for _, an := range content.Anniversaries(cities, s.now()) {
+		d.Anniversaries = append(d.Anniversaries, templates.AnniversaryRow{
+			City: templates.EntryRow{Path: entryAdminPath(an.City), Label: an.City.Label(l)}, Years: an.Years, Date: an.Date,
+		})
+	}
+	d.Recent = auditRows(a, log)
+	s.render(w, r, http.StatusOK, templates.Dashboard(s.adminPage(r, a.Dashboard, "/admin/"), d))
+	return nil
+}
+
+func appendEntries[T content.Entry](out []content.Entry, in []T) []content.Entry {
+	for _, e := range in {
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,253 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// listEntries handles "GET {base}": the entries, filtered by state and searched by name.
+func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		q := r.URL.Query()
+		f := store.Filter{State: q.Get("state"), Search: q.Get("q")}
+		if f.State != store.StatePublished && f.State != store.StateDraft {
+			f.State = ""
+		}
+		if len(f.Search) > 200 {
+			f.Search = f.Search[:200]
+		}
+		entries, err := res.list(r.Context(), s.db, f)
+		if err != nil {
+			return err
+		}
+		l := adminLang(r)
+		p := s.adminPage(r, "", res.base)
+		p.Title = res.title(p.A, p.M)
+		rows := make([]templates.EntryRow, 0, len(entries))
+		for _, e := range entries {
+			if !res.belongs(e) {
+				continue
+			}
+			row := templates.EntryRow{Path: res.entryPath(e.EntryID()), Label: e.Label(l), Published: e.IsPublished()}
+			if res.detail != nil {
+				row.Detail = res.detail(e, l)
+			}
+			rows = append(rows, row)
+		}
+		list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: rows, State: f.State, Search: f.Search}
+		s.render(w, r, http.StatusOK, templates.EntriesPage(p, list))
+		return nil
+	}
+}
+
+// newEntry handles "GET {base}/new".
+func newEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		e := res.blank()
+		values := formValues(e, res.sources(e))
+		if pending, ok := s.pendingFor(r.Context(), r.URL.Path); ok {
+			values = pending
+			s.flash(r.Context(), adminMessages(r).PendingKept)
+		}
+		return renderEntryForm(s, w, r, res, e, true, values, nil, http.StatusOK)
+	}
+}
+
+// createEntry handles "POST {base}/new": a new draft, or the form again with its problems.
+func createEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if err := r.ParseForm(); err != nil {
+			return errBadRequest
+		}
+		e := res.blank()
+		problems := res.parse(r.PostForm, &e)
+		var err error
+		if len(problems) == 0 {
+			err = res.table.Create(r.Context(), s.db, &e, actorOf(r.Context()))
+		}
+		if len(problems) > 0 || content.AsValidation(err) != nil {
+			if len(problems) > 0 {
+				err = res.table.Check(&e)
+			}
+			return renderEntryForm(s, w, r, res, e, true, r.PostForm, mergeProblems(problems, err), http.StatusUnprocessableEntity)
+		}
+		if err != nil {
+			return err
+		}
+		s.flash(r.Context(), adminMessages(r).FlashCreated)
+		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+		return nil
+	}
+}
+
+// editEntry handles "GET {base}/{id}".
+func editEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		e, err := res.load(s, r)
+		if err != nil {
+			return err
+		}
+		values := formValues(e, res.sources(e))
+		if pending, ok := s.pendingFor(r.Context(), r.URL.Path); ok {
+			values = pending
+			s.flash(r.Context(), adminMessages(r).PendingKept)
+		}
+		return renderEntryForm(s, w, r, res, e, false, values, nil, http.StatusOK)
+	}
+}
+
+// updateEntry handles "POST {base}/{id}": saves the entry if nobody saved it since the person
+// opened it; otherwise shows both versions side by side and changes nothing.
+func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if err := r.ParseForm(); err != nil {
+			return errBadRequest
+		}
+		e, err := res.load(s, r)
+		if err != nil {
+			return err
+		}
+		base, err := strconv.Atoi(r.PostForm.Get("version"))
+		if err != nil {
+			return errBadRequest
+		}
+		problems := res.parse(r.PostForm, &e)
+		if len(problems) == 0 {
+			err = res.table.Update(r.Context(), s.db, &e, base, actorOf(r.Context()))
+		} else {
+			err = res.table.Check(&e)
+		}
+		var conflict *store.ConflictError
+		switch {
+		case errors.As(err, &conflict):
+			return renderConflict(s, w, r, res, conflict, e, r.PostForm)
+		case len(problems) > 0 || content.AsValidation(err) != nil:
+			return renderEntryForm(s, w, r, res, e, false, r.PostForm, mergeProblems(problems, err), http.StatusUnprocessableEntity)
+		case err != nil:
+			return err
+		}
+		s.flash(r.Context(), adminMessages(r).FlashSaved)
+		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+		return nil
+	}
+}
+
+// publishEntry handles "POST {base}/{id}/publish" and ".../unpublish". An entry incomplete in
+// either language is not published: its form comes back with the missing fields marked.
+func publishEntry[T content.Entry](s *Server, res resource[T], on bool) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		e, err := res.load(s, r)
+		if err != nil {
+			return err
+		}
+		base, err := strconv.Atoi(r.PostFormValue("version"))
+		if err != nil {
+			return errBadRequest
+		}
+		a := adminMessages(r)
+		_, err = res.table.SetPublished(r.Context(), s.db, e.EntryID(), base, on, actorOf(r.Context()))
+		switch {
+		case errors.Is(err, store.ErrConflict):
+			s.flash(r.Context(), a.ConflictIntro)
+			http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+			return nil
+		case content.AsValidation(err) != nil:
+			s.flash(r.Context(), a.PublishNeedsBoth)
+			return renderEntryForm(s, w, r, res, e, false, formValues(e, res.sources(e)), mergeProblems(nil, err), http.StatusUnprocessableEntity)
+		case err != nil:
+			return err
+		}
+		msg := a.FlashUnpublished
+		if on {
+			msg = a.FlashPublished
+		}
+		s.flash(r.Context(), msg)
+		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+		return nil
+	}
+}
+
+// deleteEntry handles "POST {base}/{id}/delete": to the trash.
+func deleteEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		e, err := res.load(s, r)
+		if err != nil {
+			return err
+		}
+		if err := res.table.Delete(r.Context(), s.db, e.EntryID(), actorOf(r.Context())); err != nil {
+			return err
+		}
+		s.flash(r.Context(), adminMessages(r).FlashDeleted)
+		http.Redirect(w, r, res.base, http.StatusSeeOther)
+		return nil
+	}
+}
+
+// restoreEntry handles "POST {base}/{id}/restore": out of the trash.
+func restoreEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		e, err := res.load(s, r)
+		if err != nil {
+			return err
+		}
+		if err := res.table.Restore(r.Context(), s.db, e.EntryID(), actorOf(r.Context())); err != nil {
+			return err
+		}
+		s.flash(r.Context(), adminMessages(r).FlashRestored)
+		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+		return nil
+	}
+}
+
+// purgeEntry handles "POST {base}/{id}/purge" (administrators only): gone for good.
+func purgeEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		e, err := res.load(s, r)
+		if err != nil {
+			return err
+		}
+		if err := res.table.Purge(r.Context(), s.db, e.EntryID(), actorOf(r.Context())); err != nil {
+			return err
+		}
+		s.flash(r.Context(), adminMessages(r).FlashPurged)
+		http.Redirect(w, r, "/admin/trash", http.StatusSeeOther)
+		return nil
+	}
+}
+
+// renderEntryForm shows an entry's edit page (or the new-entry page) with values and problems.
+func renderEntryForm[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, isNew bool,
+	values url.Values, problems []content.FieldError, status int) error {
+	f := formState(adminMessages(r), values, e.Fields(), problems)
+	return renderEntryPage(s, w, r, res, e, isNew, f, status)
+}
+
+// renderEntryPage shows an entry's page with the form state f.
+func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, isNew bool,
+	f templates.Form, status int) error {
+	a, l := f.A, adminLang(r)
+	fields, err := res.fields(r.Context(), s, f)
+	if err != nil {
+		return err
+	}
+	p := s.adminPage(r, "", res.base)
+	listTitle := res.title(p.A, p.M)
+	p.Title = e.Label(l)
+	if isNew {
+		p.Title = a.New + ": " + listTitle
+	}
+	p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: listTitle, Path: res.base}, {Label: p.Title}}
+	info := res.info(e, l, isNew)
+	info.IsAdmin = p.User != nil && p.User.IsAdmin()
+	s.render(w, r, status, templates.EntryPage(p, info, f, fields))
+	return nil
+}
+
+// errBadRequest is a request no form of ours sends: a missing version, an unreadable body.
+var errBadRequest = errors.New("web: bad request")

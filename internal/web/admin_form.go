@@ -1,0 +1,142 @@
+package web
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/templates"
+)
+
+// formValues is an entry as its form shows it: every field of Fields, with the sources spread
+// over their rows. The picture's texts are there for its own form; the picture itself is not.
+func formValues(e content.Entry, sources []content.Source) url.Values {
+	v := url.Values{}
+	for _, f := range e.Fields() {
+		if f.Field == "sources" || f.Field == "image" {
+			continue
+		}
+		v.Set(f.Field, f.Value)
+	}
+	for i, s := range sources {
+		v.Set("sources."+strconv.Itoa(i)+".title", s.Title)
+		v.Set("sources."+strconv.Itoa(i)+".url", s.URL)
+	}
+	v.Set("version", strconv.Itoa(e.CurrentVersion()))
+	return v
+}
+
+// fieldParser reads submitted values into an entry, noting values that cannot be read at all
+// (a date that is not a date); the entry's own Validate finds the rest.
+type fieldParser struct {
+	v    url.Values
+	errs []content.FieldError
+}
+
+func (p *fieldParser) text(name string) string { return p.v.Get(name) }
+
+func (p *fieldParser) bilingual(base string) content.Text {
+	return content.Text{RU: p.v.Get(base + "_ru"), EN: p.v.Get(base + "_en")}
+}
+
+func (p *fieldParser) date(name string) content.Date {
+	d, err := content.ParseDate(p.v.Get(name))
+	if err != nil {
+		p.errs = append(p.errs, content.FieldError{Field: name, Problem: content.ProblemDate})
+	}
+	return d
+}
+
+func (p *fieldParser) integer(name string) int {
+	s := strings.TrimSpace(p.v.Get(name))
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < -1_000_000 || n > 1_000_000 {
+		p.errs = append(p.errs, content.FieldError{Field: name, Problem: content.ProblemNumber})
+	}
+	return n
+}
+
+// optionalID reads a reference to another entry ("" for none).
+func (p *fieldParser) optionalID(name string) *int64 {
+	s := strings.TrimSpace(p.v.Get(name))
+	if s == "" {
+		return nil
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		p.errs = append(p.errs, content.FieldError{Field: name, Problem: content.ProblemChoice})
+		return nil
+	}
+	return &id
+}
+
+// location reads latitude and longitude: both or neither.
+func (p *fieldParser) location() *content.GeoPoint {
+	lat, lon := strings.TrimSpace(p.v.Get("latitude")), strings.TrimSpace(p.v.Get("longitude"))
+	if lat == "" && lon == "" {
+		return nil
+	}
+	la, err1 := strconv.ParseFloat(strings.Replace(lat, ",", ".", 1), 64)
+	lo, err2 := strconv.ParseFloat(strings.Replace(lon, ",", ".", 1), 64)
+	if lat == "" || lon == "" || err1 != nil || err2 != nil {
+		p.errs = append(p.errs, content.FieldError{Field: "latitude", Problem: content.ProblemCoordinates})
+		return nil
+	}
+	return &content.GeoPoint{Lat: la, Lon: lo}
+}
+
+// sources reads the rows of the sources fieldset; rows left empty are dropped later by Normalize.
+func (p *fieldParser) sources() []content.Source {
+	var out []content.Source
+	for i := 0; i < templates.MaxSources; i++ {
+		prefix := "sources." + strconv.Itoa(i) + "."
+		if _, ok := p.v[prefix+"title"]; !ok {
+			if _, ok := p.v[prefix+"url"]; !ok {
+				continue
+			}
+		}
+		out = append(out, content.Source{Title: p.v.Get(prefix + "title"), URL: p.v.Get(prefix + "url")})
+	}
+	return out
+}
+
+// formState builds what a form shows: values, and the problems of errs as messages in the order
+// of the entry's fields.
+func formState(a *i18n.AdminMessages, values url.Values, order []content.FieldValue, errs []content.FieldError) templates.Form {
+	f := templates.Form{Values: values, Errors: map[string]string{}, A: a}
+	for _, e := range errs {
+		if _, dup := f.Errors[e.Field]; dup {
+			continue
+		}
+		f.Errors[e.Field] = a.Problems[e.Problem]
+		f.Order = append(f.Order, e.Field)
+	}
+	pos := func(field string) int {
+		if strings.HasPrefix(field, "sources.") {
+			field = "sources"
+		}
+		for i, fv := range order {
+			if fv.Field == field {
+				return i
+			}
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(f.Order, func(x, y string) int { return pos(x) - pos(y) })
+	return f
+}
+
+// mergeProblems puts parse problems first and adds validation problems of other fields.
+func mergeProblems(parse []content.FieldError, validation error) []content.FieldError {
+	out := append([]content.FieldError(nil), parse...)
+	if v := content.AsValidation(validation); v != nil {
+		out = append(out, v.Fields...)
+	}
+	return out
+}

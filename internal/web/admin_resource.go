@@ -1,0 +1,113 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/media"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// resource is one kind of entry in the admin: where it lives, how its form reads and shows it,
+// and how it is previewed. The handlers in admin_entries.go serve every kind through it.
+type resource[T content.Entry] struct {
+	table store.Table[T]
+	// base is the list's address, such as /admin/twin-cities.
+	base string
+	// title is the list's heading.
+	title func(a *i18n.AdminMessages, m *i18n.Messages) string
+	// blank is a new entry.
+	blank func() T
+	// list returns the entries a filter selects.
+	list func(ctx context.Context, db store.DBTX, f store.Filter) ([]T, error)
+	// belongs reports whether an entry is of this resource (a twin city is not a partner city).
+	belongs func(T) bool
+	// sources are the entry's sources, for the form.
+	sources func(T) []content.Source
+	// parse applies submitted values to the entry and returns the values it could not read.
+	parse func(v url.Values, e *T) []content.FieldError
+	// fields are the entry's own form fields, given the options they need.
+	fields func(ctx context.Context, s *Server, f templates.Form) (templ.Component, error)
+	// detail is a short description for the list (country, date).
+	detail func(e T, l content.Lang) string
+	// preview renders the entry as the public will see it.
+	preview func(ctx context.Context, s *Server, r *http.Request, e T) (templ.Component, error)
+	// publicPath is the entry's public page below /{lang}, "" when it has none of its own.
+	publicPath func(e T) string
+	// picture, when set, gives the entry an image form: read and replace the picture.
+	picture    func(e T) *content.Picture
+	setPicture func(e *T, p *content.Picture)
+	imageKind  media.Kind
+	// canCreate is false for the text pages, which exist once each.
+	canCreate bool
+}
+
+// info describes an entry for the shared parts of its page.
+func (res resource[T]) info(e T, l content.Lang, isNew bool) templates.EntryInfo {
+	in := templates.EntryInfo{
+		Base: res.base, ID: e.EntryID(), Version: e.CurrentVersion(), Published: e.IsPublished(),
+		IsNew: isNew, InTrash: e.TrashedAt() != nil, Label: e.Label(l), CanDelete: res.canCreate, HasImage: res.picture != nil,
+	}
+	if res.picture != nil {
+		in.Picture = res.picture(e)
+	}
+	if res.publicPath != nil && e.IsPublished() {
+		in.PublicPath = res.publicPath(e)
+	}
+	return in
+}
+
+// entryPath is the address of one entry's edit page.
+func (res resource[T]) entryPath(id int64) string {
+	return res.base + "/" + strconv.FormatInt(id, 10)
+}
+
+// load reads the entry named in the URL, refusing one of another resource.
+func (res resource[T]) load(s *Server, r *http.Request) (T, error) {
+	var zero T
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil || id <= 0 {
+		return zero, errNotFound
+	}
+	e, err := res.table.Get(r.Context(), s.db, id)
+	if err != nil {
+		return zero, err
+	}
+	if !res.belongs(e) {
+		return zero, errNotFound
+	}
+	return e, nil
+}
+
+// mount adds the resource's routes under its base.
+func (res resource[T]) mount(r chi.Router, s *Server) {
+	r.Get(res.base, s.handle(listEntries(s, res)))
+	if res.canCreate {
+		r.Get(res.base+"/new", s.handle(newEntry(s, res)))
+		r.Post(res.base+"/new", s.handle(createEntry(s, res)))
+	}
+	r.Get(res.base+"/{id}", s.handle(editEntry(s, res)))
+	r.Post(res.base+"/{id}", s.handle(updateEntry(s, res)))
+	r.Get(res.base+"/{id}/preview", s.handle(previewEntry(s, res)))
+	r.Get(res.base+"/{id}/history", s.handle(entryHistory(s, res)))
+	r.Post(res.base+"/{id}/revert", s.handle(revertEntry(s, res)))
+	if res.canCreate {
+		r.Post(res.base+"/{id}/publish", s.handle(publishEntry(s, res, true)))
+		r.Post(res.base+"/{id}/unpublish", s.handle(publishEntry(s, res, false)))
+		r.Post(res.base+"/{id}/delete", s.handle(deleteEntry(s, res)))
+		r.Post(res.base+"/{id}/restore", s.handle(restoreEntry(s, res)))
+		r.With(s.requireAdmin).Post(res.base+"/{id}/purge", s.handle(purgeEntry(s, res)))
+	}
+	if res.picture != nil {
+		r.Post(res.base+"/{id}/image", s.handle(uploadImage(s, res)))
+		r.Post(res.base+"/{id}/image/remove", s.handle(removeImage(s, res)))
+	}
+}

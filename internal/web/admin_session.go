@@ -1,0 +1,162 @@
+package web
+
+import (
+	"context"
+	"encoding/gob"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+)
+
+// Session limits: a session ends after an hour without a request, and twelve hours after sign-in
+// whatever happens. scs enforces both in the store; the staff middleware checks them again with
+// the server's clock, which tests can move.
+const (
+	sessionIdle     = time.Hour
+	sessionLifetime = 12 * time.Hour
+)
+
+// Session keys.
+const (
+	keyUserID  = "user_id"
+	keyEpoch   = "epoch"
+	keyAuthAt  = "auth_at"
+	keySeenAt  = "seen_at"
+	keyFlash   = "flash"
+	keyPending = "pending"
+)
+
+// pendingForm is a form posted after the session ended. It waits in a new session for the person
+// to sign in again, so that what they typed is not lost.
+type pendingForm struct {
+	Path   string
+	Values url.Values
+}
+
+func init() { gob.Register(pendingForm{}) }
+
+func newSessions(st scs.Store, secure bool) *scs.SessionManager {
+	m := scs.New()
+	m.Store = st
+	m.IdleTimeout = sessionIdle
+	m.Lifetime = sessionLifetime
+	m.Cookie.Name = "twincities_session"
+	m.Cookie.Path = "/admin"
+	m.Cookie.HttpOnly = true
+	m.Cookie.SameSite = http.SameSiteLaxMode
+	m.Cookie.Secure = secure
+	// A session cookie, gone when the browser closes: staff may share a computer.
+	m.Cookie.Persist = false
+	return m
+}
+
+type staffKey struct{}
+
+// staffOf returns the signed-in member of staff, if any.
+func staffOf(ctx context.Context) (content.User, bool) {
+	u, ok := ctx.Value(staffKey{}).(content.User)
+	return u, ok
+}
+
+// actorOf is the signed-in member of staff as the history records them.
+func actorOf(ctx context.Context) store.Actor {
+	u, _ := staffOf(ctx)
+	return store.Actor{ID: u.ID, Name: u.Name}
+}
+
+// loadStaff puts the signed-in member of staff into the request context. A session whose account
+// is gone or disabled, whose password changed since (another epoch), or which is past its idle or
+// absolute limit is ended here, on its next request.
+func (s *Server) loadStaff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		id := s.sessions.GetInt64(ctx, keyUserID)
+		if id == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		u, err := store.UserByID(ctx, s.db, id)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		now := s.now()
+		if err != nil || !u.Active() || u.SessionEpoch != s.sessions.GetInt(ctx, keyEpoch) ||
+			now.Sub(s.sessions.GetTime(ctx, keyAuthAt)) > sessionLifetime ||
+			now.Sub(s.sessions.GetTime(ctx, keySeenAt)) > sessionIdle {
+			if err := s.endSession(ctx); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			s.sessions.Put(ctx, keyFlash, adminMessages(r).SessionExpired)
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.sessions.Put(ctx, keySeenAt, now)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, staffKey{}, u)))
+	})
+}
+
+// endSession forgets who is signed in and gives the browser a new session token.
+func (s *Server) endSession(ctx context.Context) error {
+	for _, k := range []string{keyUserID, keyEpoch, keyAuthAt, keySeenAt} {
+		s.sessions.Remove(ctx, k)
+	}
+	return s.sessions.RenewToken(ctx)
+}
+
+// requireStaff lets only signed-in staff through. Anyone else goes to the sign-in page, and a
+// form they posted is kept to be given back after they sign in.
+func (s *Server) requireStaff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := staffOf(r.Context()); ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+			if err := r.ParseForm(); err == nil {
+				s.sessions.Put(r.Context(), keyPending, pendingForm{Path: r.URL.Path, Values: r.PostForm})
+			}
+		}
+		http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+	})
+}
+
+// requireAdmin lets only administrators through; an editor gets 403.
+func (s *Server) requireAdmin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if u, ok := staffOf(r.Context()); !ok || !u.IsAdmin() {
+			s.forbidden(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// pendingFor returns the values of a form posted to path while signed out, once.
+func (s *Server) pendingFor(ctx context.Context, path string) (url.Values, bool) {
+	p, ok := s.sessions.Get(ctx, keyPending).(pendingForm)
+	if !ok || p.Path != path {
+		return nil, false
+	}
+	s.sessions.Remove(ctx, keyPending)
+	return p.Values, true
+}
+
+// flash keeps a message for the next page the person sees.
+func (s *Server) flash(ctx context.Context, msg string) { s.sessions.Put(ctx, keyFlash, msg) }
+
+// noStore keeps admin pages out of every cache: they hold drafts and personal data.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}

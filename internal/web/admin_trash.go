@@ -1,0 +1,45 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// trash handles "GET /admin/trash": every deleted entry, to restore (or, for administrators, to
+// delete for good).
+func (s *Server) trash(w http.ResponseWriter, r *http.Request) error {
+	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
+	in := store.Filter{Trash: true}
+	var entries []content.Entry
+	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: in})
+		if err != nil {
+			return err
+		}
+		orgs, err := store.ListOrganizations(ctx, tx, in)
+		if err != nil {
+			return err
+		}
+		awards, err := store.ListAwards(ctx, tx, store.AwardQuery{Filter: in})
+		if err != nil {
+			return err
+		}
+		events, err := store.ListEvents(ctx, tx, store.EventQuery{Filter: in})
+		entries = appendEntries(appendEntries(appendEntries(appendEntries(entries, cities), orgs), awards), events)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	rows := make([]templates.TrashRow, len(entries))
+	for i, e := range entries {
+		rows[i] = templates.TrashRow{Path: entryAdminPath(e), Label: e.Label(l), Kind: a.EntityNames[e.Entity()], DeletedAt: *e.TrashedAt()}
+	}
+	s.render(w, r, http.StatusOK, templates.Trash(s.adminPage(r, a.Trash, "/admin/trash"), rows))
+	return nil
+}

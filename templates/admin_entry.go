@@ -1,0 +1,58 @@
+package templates
+
+import (
+	"strconv"
+
+	"twincities/internal/content"
+)
+
+// EntryInfo describes an entry for the parts every edit page shares: its state, its actions, its
+// image.
+type EntryInfo struct {
+	Base       string // the list's address
+	ID         int64
+	Version    int
+	Published  bool
+	IsNew      bool
+	InTrash    bool
+	Label      string
+	PublicPath string // below /{lang}; "" when not public
+	CanDelete  bool
+	HasImage   bool
+	Picture    *content.Picture
+	IsAdmin    bool
+}
+
+// Path is the entry's edit page, or the new-entry page.
+func (e EntryInfo) Path() string {
+	if e.IsNew {
+		return e.Base + "/new"
+	}
+	return e.Base + "/" + strconv.FormatInt(e.ID, 10)
+}
+
+// Action is the address of one of the entry's actions: publish, delete, history...
+func (e EntryInfo) Action(name string) string { return e.Path() + "/" + name }
+
+// VersionValue is the version as a form value.
+func (e EntryInfo) VersionValue() string { return strconv.Itoa(e.Version) }
+
+// EntryRow is one entry in an admin list.
+type EntryRow struct {
+	Path      string
+	Label     string
+	Detail    string
+	Published bool
+}
+
+// EntryList is an admin list with its filter.
+type EntryList struct {
+	Base      string
+	CanCreate bool
+	Rows      []EntryRow
+	State     string // "", "published", "draft"
+	Search    string
+}
+
+// ImagePath is the URL of a stored image file.
+func ImagePath(f content.ImageFile) string { return "/media/" + f.Hash + f.Ext() }

@@ -1,0 +1,76 @@
+package templates
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"twincities/internal/i18n"
+)
+
+// Form is the state of an admin form: the values to show (stored ones, or what the person just
+// submitted) and the problems found, as messages in the person's language.
+type Form struct {
+	Values url.Values
+	Errors map[string]string // field name → message
+	Order  []string          // the fields with errors, in the order of the form, for the summary
+	A      *i18n.AdminMessages
+}
+
+// V is the value of field name.
+func (f Form) V(name string) string { return f.Values.Get(name) }
+
+// E is the error message of field name, or "".
+func (f Form) E(name string) string { return f.Errors[name] }
+
+// Invalid reports whether the form has problems.
+func (f Form) Invalid() bool { return len(f.Order) > 0 }
+
+// FieldID is the HTML id of field name: the summary links to it.
+func FieldID(name string) string { return "f-" + strings.NewReplacer(".", "-", "_", "-").Replace(name) }
+
+// Option is one choice of a select.
+type Option struct {
+	Value, Label string
+}
+
+// describedBy lists the ids of a field's hint and error for aria-describedby.
+func describedBy(f Form, name string, hasHint bool) string {
+	var ids []string
+	if hasHint {
+		ids = append(ids, FieldID(name)+"-hint")
+	}
+	if f.E(name) != "" {
+		ids = append(ids, FieldID(name)+"-error")
+	}
+	return strings.Join(ids, " ")
+}
+
+// ariaInvalid is "true" for a field with a problem, or "" to leave the attribute out.
+func ariaInvalid(f Form, name string) string {
+	if f.E(name) != "" {
+		return "true"
+	}
+	return ""
+}
+
+// MaxSources is how many sources a form accepts.
+const MaxSources = 50
+
+// SourceRows is how many source rows a form shows: up to the last filled one, and two empty ones
+// to add more without JavaScript.
+func SourceRows(f Form) int {
+	n := 0
+	for i := 0; i < MaxSources; i++ {
+		if f.V(sourceField(i, "title")) != "" || f.V(sourceField(i, "url")) != "" {
+			n = i + 1
+		}
+	}
+	return min(n+2, MaxSources)
+}
+
+func sourceField(i int, part string) string {
+	return "sources." + strconv.Itoa(i) + "." + part
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

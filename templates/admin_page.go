@@ -1,0 +1,59 @@
+package templates
+
+import (
+	"time"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+)
+
+// AdminPage is what the admin layout needs to know about the page it frames.
+type AdminPage struct {
+	Lang    content.Lang
+	M       *i18n.Messages
+	A       *i18n.AdminMessages
+	Title   string
+	User    *content.User // nil on the sign-in page
+	Flash   string        // a message about what just happened
+	Section string        // the admin section, to mark in the navigation
+	Crumbs  []Crumb
+	Path    string // this page, to come back to after changing the language
+}
+
+// AdminSections are the admin navigation: path and label. Staff management is for admins only.
+func (p AdminPage) AdminSections() []Crumb {
+	s := []Crumb{
+		{Path: "/admin/", Label: p.A.Dashboard},
+		{Path: "/admin/twin-cities", Label: p.M.TwinCities},
+		{Path: "/admin/partner-cities", Label: p.M.PartnerCities},
+		{Path: "/admin/events", Label: p.A.Events},
+		{Path: "/admin/organizations", Label: p.A.Organizations},
+		{Path: "/admin/awards", Label: p.M.Awards},
+		{Path: "/admin/pages", Label: p.A.Pages},
+		{Path: "/admin/history", Label: p.A.History},
+		{Path: "/admin/trash", Label: p.A.Trash},
+	}
+	if p.User != nil && p.User.IsAdmin() {
+		s = append(s, Crumb{Path: "/admin/users", Label: p.A.Users})
+	}
+	return s
+}
+
+// HeadTitle is the text of <title> on an admin page.
+func (p AdminPage) HeadTitle() string {
+	if p.Title == "" {
+		return p.A.Admin
+	}
+	return p.Title + " — " + p.A.Admin
+}
+
+// utc prints a moment in UTC, as the history is kept: "2026-11-26 21:54 UTC".
+func utc(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+
+// who names the author of a change; the initial data has none.
+func who(p AdminPage, name string) string {
+	if name == "" || name == "initial data" {
+		return p.A.InitialData
+	}
+	return name
+}
