@@ -113,3 +113,14 @@ func displayURL(u string) string {
 	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
 	return strings.TrimSuffix(u, "/")
 }
+
+// pictureFile is the size of a picture to show.
+func pictureFile(p *content.Picture, thumb bool) content.ImageFile {
+	if thumb {
+		return p.Thumb
+	}
+	return p.Display
+}
+
+// imagePath is the URL of a stored image file.
+func imagePath(f content.ImageFile) string { return ImagePath(f) }

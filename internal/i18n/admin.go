@@ -116,6 +116,7 @@ type AdminMessages struct {
 	FilterTo      string
 	Older         string
 	EmptyValue    string
+	ChangedFields string
 	RevertedToFmt string // "version %d"
 
 	TrashIntro   string

@@ -162,6 +162,7 @@ var adminEN = AdminMessages{
 	FilterFrom:    "From",
 	FilterTo:      "To",
 	Older:         "Older entries",
+	ChangedFields: "Changed fields",
 	EmptyValue:    "(empty)",
 	RevertedToFmt: "to version %d",
 

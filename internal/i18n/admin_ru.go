@@ -162,6 +162,7 @@ var adminRU = AdminMessages{
 	FilterFrom:    "С даты",
 	FilterTo:      "По дату",
 	Older:         "Более ранние записи",
+	ChangedFields: "Изменённые поля",
 	EmptyValue:    "(пусто)",
 	RevertedToFmt: "к версии %d",
 

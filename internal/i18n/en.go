@@ -83,6 +83,7 @@ var en = Messages{
 	NotFoundText:  "There is no such page on this site. The address may be mistyped, or the page may have moved.",
 	ErrorTitle:    "Something went wrong",
 	ErrorText:     "An error occurred on the server, and it has been recorded. Please try the page again in a few minutes.",
+	ImageCredit:   "Photo",
 	BackToEditing: "Back to editing",
 	BadRequest:    "The request was not understood: the form was sent incomplete or damaged. Go back and try again.",
 	CrossOrigin:   "The request was refused: it was sent from another site.",

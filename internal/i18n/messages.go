@@ -83,6 +83,7 @@ type Messages struct {
 	ErrorText     string
 	BackHome      string
 	BackToEditing string // on a staff preview
+	ImageCredit   string // before the name of a photo's author
 	BadRequest    string // a request no form of ours sends
 	CrossOrigin   string // a state-changing request from another site
 }

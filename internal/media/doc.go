@@ -3,7 +3,10 @@
 //
 // Every output is re-encoded from the decoded pixels, so nothing of the upload but the picture
 // reaches the public: no EXIF (a phone photo's GPS position, the camera owner's name), no comments,
-// no colour profile, and no payload hidden in a file that is also valid as something else.
+// and no payload hidden in a file that is also valid as something else. The colour profile goes
+// too, and the pixels are not converted from it: a photo saved in a wide-gamut space (Display P3,
+// Adobe RGB) comes out as if it were sRGB, slightly duller. Converting would need colour management,
+// which neither the standard library nor golang.org/x/image has; the usual sRGB upload is unchanged.
 //
 // An upload is judged by its bytes alone. The file name and the type the browser declares are chosen
 // by whoever sends the file, so neither is trusted or even asked for. Only JPEG, PNG and WebP are

@@ -10,9 +10,10 @@ import "fmt"
 // metadata: a Photo as a JPEG of quality 85, drawn over white if it has transparent parts; a Logo as
 // a PNG if any pixel is not opaque, else as a JPEG. Both variants carry the SHA-256 of their bytes.
 //
-// The errors are ErrEmpty, ErrTooLarge, ErrNotAnImage, ErrTooManyPixels and ErrCorrupt, wrapped
-// with detail for the log; test them with errors.Is. The same data and kind always give the same
-// bytes.
+// The errors for a bad upload are ErrEmpty, ErrTooLarge, ErrNotAnImage, ErrTooManyPixels and
+// ErrCorrupt, wrapped with detail for the log; test them with errors.Is. A kind other than Photo and
+// Logo is a programming error and gets an error that is none of these. The same data and kind
+// always give the same bytes, so the same hashes.
 func Process(data []byte, kind Kind) (Processed, error) {
 	if kind != Photo && kind != Logo {
 		return Processed{}, fmt.Errorf("media: unknown kind %d", kind)

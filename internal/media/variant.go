@@ -15,8 +15,8 @@ type Variant struct {
 }
 
 // Processed is an upload turned into the two sizes the site shows. When the upload already fits the
-// thumbnail box, Thumb holds the same bytes as Display (in its own slice), since a smaller image
-// would be an enlargement.
+// thumbnail box, neither size is scaled and Thumb has the same bytes as Display, in a slice of its
+// own.
 type Processed struct{ Display, Thumb Variant }
 
 // newVariant names data by its content. A content-addressed name never changes while the bytes stay

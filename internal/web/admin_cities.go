@@ -88,7 +88,7 @@ func cityPublicPath(c content.City) string {
 }
 
 // previewCity renders a city's public page with its published events and awards.
-func previewCity(ctx context.Context, s *Server, r *http.Request, c content.City) (templ.Component, error) {
+func previewCity(ctx context.Context, s *Server, r *http.Request, c content.City, editPath string) (templ.Component, error) {
 	d := templates.CityData{City: c}
 	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
 		var err error
@@ -104,7 +104,6 @@ func previewCity(ctx context.Context, s *Server, r *http.Request, c content.City
 	l := langOf(r)
 	section, title := sectionOf(c.Kind, l)
 	name := c.Label(l)
-	editPath := cityResource(c.Kind).entryPath(c.ID)
 	p := s.previewPage(r, name, section, editPath, cityPublicPath(c), crumb(r, title, section), crumb(r, name, ""))
 	return templates.City(p, d), nil
 }

@@ -22,7 +22,7 @@ func previewEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			l = adminLang(r)
 		}
 		r = r.WithContext(context.WithValue(r.Context(), langKey{}, l))
-		c, err := res.preview(r.Context(), s, r, e)
+		c, err := res.preview(r.Context(), s, r, e, res.entryPath(e.EntryID()))
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
@@ -39,7 +40,7 @@ type resource[T content.Entry] struct {
 	// detail is a short description for the list (country, date).
 	detail func(e T, l content.Lang) string
 	// preview renders the entry as the public will see it.
-	preview func(ctx context.Context, s *Server, r *http.Request, e T) (templ.Component, error)
+	preview func(ctx context.Context, s *Server, r *http.Request, e T, editPath string) (templ.Component, error)
 	// publicPath is the entry's public page below /{lang}, "" when it has none of its own.
 	publicPath func(e T) string
 	// picture, when set, gives the entry an image form: read and replace the picture.
@@ -87,27 +88,28 @@ func (res resource[T]) load(s *Server, r *http.Request) (T, error) {
 	return e, nil
 }
 
-// mount adds the resource's routes under its base.
+// mount adds the resource's routes; r is the router mounted at /admin.
 func (res resource[T]) mount(r chi.Router, s *Server) {
-	r.Get(res.base, s.handle(listEntries(s, res)))
+	base := strings.TrimPrefix(res.base, "/admin")
+	r.Get(base, s.handle(listEntries(s, res)))
 	if res.canCreate {
-		r.Get(res.base+"/new", s.handle(newEntry(s, res)))
-		r.Post(res.base+"/new", s.handle(createEntry(s, res)))
+		r.Get(base+"/new", s.handle(newEntry(s, res)))
+		r.Post(base+"/new", s.handle(createEntry(s, res)))
 	}
-	r.Get(res.base+"/{id}", s.handle(editEntry(s, res)))
-	r.Post(res.base+"/{id}", s.handle(updateEntry(s, res)))
-	r.Get(res.base+"/{id}/preview", s.handle(previewEntry(s, res)))
-	r.Get(res.base+"/{id}/history", s.handle(entryHistory(s, res)))
-	r.Post(res.base+"/{id}/revert", s.handle(revertEntry(s, res)))
+	r.Get(base+"/{id}", s.handle(editEntry(s, res)))
+	r.Post(base+"/{id}", s.handle(updateEntry(s, res)))
+	r.Get(base+"/{id}/preview", s.handle(previewEntry(s, res)))
+	r.Get(base+"/{id}/history", s.handle(entryHistory(s, res)))
+	r.Post(base+"/{id}/revert", s.handle(revertEntry(s, res)))
 	if res.canCreate {
-		r.Post(res.base+"/{id}/publish", s.handle(publishEntry(s, res, true)))
-		r.Post(res.base+"/{id}/unpublish", s.handle(publishEntry(s, res, false)))
-		r.Post(res.base+"/{id}/delete", s.handle(deleteEntry(s, res)))
-		r.Post(res.base+"/{id}/restore", s.handle(restoreEntry(s, res)))
-		r.With(s.requireAdmin).Post(res.base+"/{id}/purge", s.handle(purgeEntry(s, res)))
+		r.Post(base+"/{id}/publish", s.handle(publishEntry(s, res, true)))
+		r.Post(base+"/{id}/unpublish", s.handle(publishEntry(s, res, false)))
+		r.Post(base+"/{id}/delete", s.handle(deleteEntry(s, res)))
+		r.Post(base+"/{id}/restore", s.handle(restoreEntry(s, res)))
+		r.With(s.requireAdmin).Post(base+"/{id}/purge", s.handle(purgeEntry(s, res)))
 	}
 	if res.picture != nil {
-		r.Post(res.base+"/{id}/image", s.handle(uploadImage(s, res)))
-		r.Post(res.base+"/{id}/image/remove", s.handle(removeImage(s, res)))
+		r.Post(base+"/{id}/image", s.handle(uploadImage(s, res)))
+		r.Post(base+"/{id}/image/remove", s.handle(removeImage(s, res)))
 	}
 }

@@ -40,7 +40,12 @@ type pendingForm struct {
 	Values url.Values
 }
 
-func init() { gob.Register(pendingForm{}) }
+// Session values travel through gob; these are the types of ours and of the standard library it
+// must know by name.
+func init() {
+	gob.Register(pendingForm{})
+	gob.Register(time.Time{})
+}
 
 func newSessions(st scs.Store, secure bool) *scs.SessionManager {
 	m := scs.New()

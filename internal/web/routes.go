@@ -57,6 +57,10 @@ func (s *Server) Routes() http.Handler {
 			r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
 			cityResource(content.Twin).mount(r, s)
 			cityResource(content.Partner).mount(r, s)
+			organizationResource.mount(r, s)
+			awardResource.mount(r, s)
+			eventResource.mount(r, s)
+			pageResource.mount(r, s)
 
 			// Staff accounts: administrators only.
 			r.Group(func(r chi.Router) {

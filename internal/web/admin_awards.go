@@ -1,0 +1,80 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"github.com/a-h/templ"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/media"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// awardResource is the admin of awards.
+var awardResource = resource[content.Award]{
+	table: store.Awards, base: "/admin/awards", canCreate: true,
+	title: func(_ *i18n.AdminMessages, m *i18n.Messages) string { return m.Awards },
+	blank: func() content.Award { return content.Award{} },
+	list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Award, error) {
+		return store.ListAwards(ctx, db, store.AwardQuery{Filter: f})
+	},
+	belongs: func(content.Award) bool { return true },
+	sources: func(a content.Award) []content.Source { return a.Sources },
+	parse:   parseAward,
+	fields: func(ctx context.Context, s *Server, f templates.Form) (templ.Component, error) {
+		cities, err := s.cityOptions(ctx, f.A)
+		if err != nil {
+			return nil, err
+		}
+		return templates.AwardFields(f, cities), nil
+	},
+	detail: func(a content.Award, l content.Lang) string { return i18n.FormatDate(a.Date, l) },
+	preview: func(ctx context.Context, s *Server, r *http.Request, a content.Award, editPath string) (templ.Component, error) {
+		d := templates.AwardsData{Awards: []content.Award{a}, Cities: map[int64]content.City{}}
+		cities, err := store.ListCities(ctx, s.db, store.CityQuery{Filter: store.Public})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cities {
+			d.Cities[c.ID] = c
+		}
+		title := i18n.For(langOf(r)).Awards
+		p := s.previewPage(r, title, "/awards", editPath, "/awards", crumb(r, title, ""))
+		return templates.Awards(p, d), nil
+	},
+	publicPath: func(content.Award) string { return "/awards" },
+	picture:    func(a content.Award) *content.Picture { return a.Picture },
+	setPicture: func(a *content.Award, p *content.Picture) { a.Picture = p },
+	imageKind:  media.Photo,
+}
+
+// parseAward applies an award form's values.
+func parseAward(v url.Values, a *content.Award) []content.FieldError {
+	p := fieldParser{v: v}
+	a.Date = p.date("date")
+	a.Title = p.bilingual("title")
+	a.AwardedBy = p.bilingual("awarded_by")
+	a.Place = p.bilingual("place")
+	a.Description = p.bilingual("description")
+	a.CityID = p.optionalID("city_id")
+	a.Sources = p.sources()
+	a.EditorNote = p.text("editor_note")
+	return p.errs
+}
+
+// cityOptions offers every city not in the trash, for an award or event to belong to.
+func (s *Server) cityOptions(ctx context.Context, a *i18n.AdminMessages) ([]templates.Option, error) {
+	cities, err := store.ListCities(ctx, s.db, store.CityQuery{})
+	if err != nil {
+		return nil, err
+	}
+	opts := []templates.Option{{Value: "", Label: a.NoCity}}
+	for _, c := range cities {
+		opts = append(opts, templates.Option{Value: idString(c.ID), Label: c.Label(a.Lang) + " (" + a.KindNames[c.Kind] + ")"})
+	}
+	return opts, nil
+}

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"github.com/a-h/templ"
+
+	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// pageResource is the admin of the text pages (about, contacts). They exist once each: they can
+// be edited, previewed and reverted, not created or deleted.
+var pageResource = resource[content.Page]{
+	table: store.Pages, base: "/admin/pages",
+	title: func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.Pages },
+	blank: func() content.Page { return content.Page{} },
+	list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Page, error) {
+		pages, err := store.ListPages(ctx, db)
+		if err != nil || f.Search == "" {
+			return pages, err
+		}
+		var found []content.Page
+		for _, p := range pages {
+			if containsFold(p.Title.RU, f.Search) || containsFold(p.Title.EN, f.Search) {
+				found = append(found, p)
+			}
+		}
+		return found, nil
+	},
+	belongs: func(content.Page) bool { return true },
+	sources: func(content.Page) []content.Source { return nil },
+	parse: func(v url.Values, pg *content.Page) []content.FieldError {
+		p := fieldParser{v: v}
+		pg.Title = p.bilingual("title")
+		pg.Body = p.bilingual("body")
+		return p.errs
+	},
+	fields: func(_ context.Context, _ *Server, f templates.Form) (templ.Component, error) {
+		return templates.PageFields(f), nil
+	},
+	preview: func(ctx context.Context, s *Server, r *http.Request, pg content.Page, editPath string) (templ.Component, error) {
+		d := templates.TextPageData{Page: pg}
+		if pg.Key == content.About {
+			events, err := store.ListEvents(ctx, s.db, store.EventQuery{General: true, Filter: store.Public})
+			if err != nil {
+				return nil, err
+			}
+			d.Events = events
+		}
+		title := pg.Title.In(langOf(r))
+		path := "/" + string(pg.Key)
+		p := s.previewPage(r, title, path, editPath, path, crumb(r, title, ""))
+		return templates.TextPage(p, d), nil
+	},
+	publicPath: func(pg content.Page) string { return "/" + string(pg.Key) },
+}
