@@ -6,7 +6,7 @@ import (
 	"twincities/internal/media"
 )
 
-// BenchmarkProcessPhoto measures the common upload: a 3000×2000 camera JPEG (1.6 MB at quality 92)
+// BenchmarkProcessPhoto measures the common upload: a 3000×2000 camera-sized JPEG (1.2 MB)
 // turned into both sizes.
 func BenchmarkProcessPhoto(b *testing.B) {
 	data := bigPhoto()

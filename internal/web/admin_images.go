@@ -55,7 +55,13 @@ func uploadImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			}
 			return imageProblem(s, w, r, res, e, v, field, a.Problems[content.ProblemAlt])
 		}
+		select {
+		case s.imageSlots <- struct{}{}:
+		case <-r.Context().Done():
+			return r.Context().Err()
+		}
 		processed, err := media.Process(data, res.imageKind)
+		<-s.imageSlots
 		if err != nil {
 			return imageProblem(s, w, r, res, e, v, "file", imageMessage(a, err))
 		}

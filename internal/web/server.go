@@ -23,7 +23,13 @@ type Server struct {
 	hasher     auth.Hasher
 	now        func() time.Time
 	trustProxy bool
+	// imageSlots bounds how many uploads are decoded and scaled at once: one photo takes about
+	// 140 MB for a moment (see make bench), and a small server must not run out of memory.
+	imageSlots chan struct{}
 }
+
+// concurrentUploads is how many images are processed at the same time; others wait their turn.
+const concurrentUploads = 2
 
 // Deps are the Server's dependencies.
 type Deps struct {
@@ -44,7 +50,8 @@ type Deps struct {
 
 // New returns a Server for deps. Close it to stop the session store's cleanup.
 func New(d Deps) *Server {
-	s := &Server{db: d.DB, log: d.Log, baseURL: d.BaseURL, hasher: d.Hasher, now: d.Now, trustProxy: d.TrustProxy}
+	s := &Server{db: d.DB, log: d.Log, baseURL: d.BaseURL, hasher: d.Hasher, now: d.Now, trustProxy: d.TrustProxy,
+		imageSlots: make(chan struct{}, concurrentUploads)}
 	if s.now == nil {
 		s.now = time.Now
 	}
