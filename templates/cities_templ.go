@@ -359,7 +359,7 @@ func City(p Page, d CityData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = flag(d.City.Country).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = flag(p, d.City.Country).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

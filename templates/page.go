@@ -3,6 +3,7 @@
 package templates
 
 import (
+	"net/url"
 	"strings"
 
 	"twincities/internal/content"
@@ -26,7 +27,22 @@ type Page struct {
 	// which the public does not see yet. PreviewBack leads back to the entry's edit page.
 	Preview     string
 	PreviewBack string
+	// A11y is the visitor's setting of the version for the visually impaired.
+	A11y A11y
+	// Back is where the settings form returns; the page itself when empty.
+	Back string
 }
+
+// BackPath is where the settings form of the version for the visually impaired returns.
+func (p Page) BackPath() string {
+	if p.Back != "" {
+		return p.Back
+	}
+	return p.Path
+}
+
+// A11yPath is the settings page of the version for the visually impaired, coming back here.
+func (p Page) A11yPath() string { return p.Href("/accessibility") + "?back=" + url.QueryEscape(p.Path) }
 
 // Crumb is one step of the breadcrumb trail. The last one is the page itself and has no link.
 type Crumb struct {

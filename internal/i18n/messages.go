@@ -84,8 +84,28 @@ type Messages struct {
 	BackHome      string
 	BackToEditing string // on a staff preview
 	ImageCredit   string // before the name of a photo's author
-	BadRequest    string // a request no form of ours sends
-	CrossOrigin   string // a state-changing request from another site
+
+	// The version for the visually impaired.
+	A11yLink           string // the link at the top of every page
+	A11yIntro          string
+	A11ySettings       string // accessible name of the settings panel
+	FontSize           string
+	FontNormal         string
+	FontLarge          string
+	FontLargest        string
+	ColorScheme        string
+	SchemeDefault      string
+	SchemeBlackOnWhite string
+	SchemeWhiteOnBlack string
+	SchemeBlue         string
+	Images             string
+	ImagesOn           string
+	ImagesOff          string
+	Apply              string
+	RegularVersion     string
+	ImageWord          string // before an image's description when images are off
+	BadRequest         string // a request no form of ours sends
+	CrossOrigin        string // a state-changing request from another site
 }
 
 // For returns the catalogue for language l.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"twincities/internal/content"
 	"twincities/internal/store"
@@ -15,12 +16,9 @@ import (
 func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		q := r.URL.Query()
-		f := store.Filter{State: q.Get("state"), Search: q.Get("q")}
+		f := store.Filter{State: q.Get("state"), Search: cleanSearch(q.Get("q"))}
 		if f.State != store.StatePublished && f.State != store.StateDraft {
 			f.State = ""
-		}
-		if len(f.Search) > 200 {
-			f.Search = f.Search[:200]
 		}
 		entries, err := res.list(r.Context(), s.db, f)
 		if err != nil {
@@ -251,3 +249,17 @@ func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.
 
 // errBadRequest is a request no form of ours sends: a missing version, an unreadable body.
 var errBadRequest = errors.New("web: bad request")
+
+// maxSearch bounds a search: no name is longer.
+const maxSearch = 200
+
+// cleanSearch makes a typed search safe to ask the database: valid UTF-8, at most maxSearch
+// characters (never cut inside one).
+func cleanSearch(q string) string {
+	// Broken bytes become U+FFFD, which no name contains: such a search finds nothing, as it should.
+	r := []rune(strings.ToValidUTF8(q, "\uFFFD"))
+	if len(r) > maxSearch {
+		r = r[:maxSearch]
+	}
+	return string(r)
+}

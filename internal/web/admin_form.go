@@ -36,10 +36,14 @@ type fieldParser struct {
 	errs []content.FieldError
 }
 
-func (p *fieldParser) text(name string) string { return p.v.Get(name) }
+// text is a field's value with line breaks as the site stores them: browsers send a textarea's
+// lines ended by CR LF, which would make every save look like a change.
+func (p *fieldParser) text(name string) string {
+	return strings.ReplaceAll(p.v.Get(name), "\r\n", "\n")
+}
 
 func (p *fieldParser) bilingual(base string) content.Text {
-	return content.Text{RU: p.v.Get(base + "_ru"), EN: p.v.Get(base + "_en")}
+	return content.Text{RU: p.text(base + "_ru"), EN: p.text(base + "_en")}
 }
 
 func (p *fieldParser) date(name string) content.Date {
@@ -101,7 +105,7 @@ func (p *fieldParser) sources() []content.Source {
 				continue
 			}
 		}
-		out = append(out, content.Source{Title: p.v.Get(prefix + "title"), URL: p.v.Get(prefix + "url")})
+		out = append(out, content.Source{Title: p.text(prefix + "title"), URL: p.text(prefix + "url")})
 	}
 	return out
 }

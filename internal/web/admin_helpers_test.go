@@ -174,6 +174,13 @@ func (s *adminSite) newBrowser(tb testing.TB, lang string) *browser {
 	return &browser{tb: tb, site: s, c: c, jar: jar, lang: lang, noStoreChecked: true}
 }
 
+// in is the same browser (cookies and all) reporting to tb: for use inside a subtest.
+func (b *browser) in(tb testing.TB) *browser {
+	c := *b
+	c.tb = tb
+	return &c
+}
+
 // page is a response with its HTML parsed.
 type page struct {
 	status int
@@ -439,7 +446,7 @@ func (b *browser) submitFiles(p page, sel string, edits url.Values, files map[st
 	form := findForm(b.tb, p, sel)
 	v := fill(b.tb, form, edits)
 	for name := range files {
-		if form.Find(`input[type="file"][name="` + name + `"]`).Length() != 1 {
+		if form.Find(`input[type="file"][name="`+name+`"]`).Length() != 1 {
 			b.tb.Fatalf("the form has no file input %q", name)
 		}
 	}
@@ -493,7 +500,7 @@ func (b *browser) sessionToken() string {
 func expectStatus(tb testing.TB, p page, want int) {
 	tb.Helper()
 	if p.status != want {
-		tb.Fatalf("%s: status %d, want %d\n%s", p.path, p.status, want, excerpt(p))
+		tb.Fatalf("%s: status %d, want %d\n%s", shortPath(p.path), p.status, want, excerpt(p))
 	}
 }
 
@@ -511,6 +518,14 @@ func expectSignInPage(tb testing.TB, p page) {
 	if p.status != http.StatusSeeOther || !strings.HasPrefix(p.location(), "/admin/login") {
 		tb.Fatalf("%s: status %d to %q, want 303 to the sign-in page\n%s", p.path, p.status, p.location(), excerpt(p))
 	}
+}
+
+// shortPath keeps failure messages readable when an address is long.
+func shortPath(p string) string {
+	if len(p) > 120 {
+		return p[:120] + "…"
+	}
+	return p
 }
 
 // excerpt is the start of a page's text, for failure messages.

@@ -14,6 +14,9 @@ import (
 // logPage is how many audit lines one page of the change log shows.
 const logPage = 50
 
+// maxLogPages bounds the page number a URL may ask for.
+const maxLogPages = 1_000_000
+
 // changeLog handles "GET /admin/history": the audit log, filterable by kind of entry, member of
 // staff, action and dates (UTC), newest first, in pages.
 func (s *Server) changeLog(w http.ResponseWriter, r *http.Request) error {
@@ -48,7 +51,7 @@ func (s *Server) changeLog(w http.ResponseWriter, r *http.Request) error {
 		problems = append(problems, "to")
 	}
 	page, _ := strconv.Atoi(q.Get("page"))
-	page = max(page, 0)
+	page = min(max(page, 0), maxLogPages) // beyond the log's end: an empty page, not an overflow
 	aq.Offset = page * logPage
 	log, err := store.ListAudit(ctx, s.db, aq)
 	if err != nil {

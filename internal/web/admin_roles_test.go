@@ -118,6 +118,7 @@ func TestAdminAddsStaff(t *testing.T) {
 		{"no name", with("name", "  "), "name", adminEN.Problems[content.ProblemRequired]},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			admin := admin.in(t)
 			form := admin.mustGet("/admin/users/new")
 			res := admin.submit(form, formAt("/admin/users/new"), tc.edits)
 			expectStatus(t, res, http.StatusUnprocessableEntity)
@@ -178,19 +179,29 @@ func TestDisablingEndsTheSessionsAtOnce(t *testing.T) {
 	t.Parallel()
 	db := pgtest.SeededDB(t)
 	ed := addEditor(t, db)
-	addAdmin(t, db)
+	me := addAdmin(t, db)
 	site := startSite(t, db)
 	editor := site.newBrowser(t, "en")
 	editor.mustSignIn(editorEmail, editorPassword)
 	admin := site.newBrowser(t, "en")
 	admin.mustSignIn(adminEmail, adminPassword)
 
+	// Not oneself, even by a hand-made request.
+	res := admin.post("/admin/users/"+itoa(me.ID)+"/disable", nil)
+	expectRedirect(t, res, "/admin/users")
+	if got := admin.follow(res).flash(); got != adminEN.CannotDisableYou {
+		t.Errorf("flash %q, want %q", got, adminEN.CannotDisableYou)
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM users WHERE disabled_at IS NOT NULL`); n != 0 {
+		t.Fatal("the admin disabled themself")
+	}
+
 	list := admin.mustGet("/admin/users")
 	// An admin cannot disable themself: there is no button for it.
 	if n := list.doc.Find(`form[action$="/disable"]`).Length(); n != 1 {
 		t.Errorf("%d disable buttons, want 1 (the editor's)", n)
 	}
-	res := admin.submit(list, formAt("/admin/users/"+itoa(ed.ID)+"/disable"), nil)
+	res = admin.submit(list, formAt("/admin/users/"+itoa(ed.ID)+"/disable"), nil)
 	expectRedirect(t, res, "/admin/users")
 	if got := admin.follow(res).flash(); got != adminEN.FlashDisabled {
 		t.Errorf("flash %q, want %q", got, adminEN.FlashDisabled)

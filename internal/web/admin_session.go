@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 	"time"
 
@@ -125,12 +126,18 @@ func (s *Server) requireStaff(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-			if err := r.ParseForm(); err == nil {
-				s.sessions.Put(r.Context(), keyPending, pendingForm{Path: r.URL.Path, Values: r.PostForm})
+		next := r.URL.RequestURI()
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			// After signing in, back to the page the person was on, not to the address of a button.
+			next = refererPath(r)
+			if next == r.URL.Path && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+				// A form that posts to its own page: keep what was typed, to give it back there.
+				if err := r.ParseForm(); err == nil {
+					s.sessions.Put(r.Context(), keyPending, pendingForm{Path: r.URL.Path, Values: withoutPasswords(r.PostForm)})
+				}
 			}
 		}
-		http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 	})
 }
 
@@ -158,10 +165,45 @@ func (s *Server) pendingFor(ctx context.Context, path string) (url.Values, bool)
 // flash keeps a message for the next page the person sees.
 func (s *Server) flash(ctx context.Context, msg string) { s.sessions.Put(ctx, keyFlash, msg) }
 
-// noStore keeps admin pages out of every cache: they hold drafts and personal data.
-func noStore(next http.Handler) http.Handler {
+// noStoreUnder keeps every response under prefix out of every cache: admin pages hold drafts
+// and personal data.
+func noStoreUnder(prefix string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
+		if r.URL.Path == prefix || strings.HasPrefix(r.URL.Path, prefix+"/") {
+			w.Header().Set("Cache-Control", "no-store")
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// refererPath is the admin page a request was sent from. Without a Referer (some privacy settings
+// remove it), it is the page the address belongs to: the entry's page for one of its buttons.
+func refererPath(r *http.Request) string {
+	if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host && ref.Path != "" {
+		return localAdminPath(ref.RequestURI())
+	}
+	p := r.URL.Path
+	if dir, last := path.Split(p); actionSegments[last] {
+		p = strings.TrimSuffix(dir, "/")
+		if strings.HasSuffix(p, "/image") { // .../image/remove
+			p = strings.TrimSuffix(p, "/image")
+		}
+	}
+	return localAdminPath(p)
+}
+
+// actionSegments end the addresses of buttons: they answer POST only.
+var actionSegments = map[string]bool{"publish": true, "unpublish": true, "delete": true, "restore": true,
+	"purge": true, "revert": true, "image": true, "remove": true, "logout": true, "disable": true, "enable": true,
+	"language": true}
+
+// withoutPasswords drops password fields: a password is never kept in a session.
+func withoutPasswords(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vals := range v {
+		if !strings.Contains(k, "password") {
+			out[k] = vals
+		}
+	}
+	return out
 }

@@ -159,3 +159,36 @@ func TestFormKeptAfterSessionEndedHoldsNoPassword(t *testing.T) {
 		t.Error("the posted password is in the log")
 	}
 }
+
+// A button (publish, move to trash, sign out) pressed after the session ended leads to the sign-in
+// page; signing in must then lead to a page, not to the button's address, which answers only POST.
+func TestSignInAfterSessionEndedOnAButton(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	clk := newClock(testStart)
+	site := startSite(t, db, withClock(clk))
+	duisburg := cityBySlug(t, db, content.Twin, "duisburg")
+	path := twinPath(duisburg.ID)
+
+	for _, action := range []string{path + "/unpublish", path + "/delete", "/admin/logout"} {
+		t.Run(action, func(t *testing.T) {
+			b := site.newBrowser(t, "en")
+			b.mustSignIn(editorEmail, editorPassword)
+			edit := b.mustGet(path)
+			clk.Advance(2 * time.Hour)
+			res := b.submit(edit, formAt(action), nil)
+			expectSignInPage(t, res)
+			in := b.submit(b.follow(res), formAt("/admin/login"), url.Values{"email": {editorEmail}, "password": {editorPassword}})
+			if in.status != http.StatusSeeOther {
+				t.Fatalf("sign-in: status %d", in.status)
+			}
+			if landed := b.follow(in); landed.status != http.StatusOK {
+				t.Errorf("after signing in again, %s answers %d, want a page (200)", in.location(), landed.status)
+			}
+			if c := cityByID(t, db, duisburg.ID); c.Version != duisburg.Version {
+				t.Errorf("the button pressed without a session changed the city (version %d)", c.Version)
+			}
+		})
+	}
+}

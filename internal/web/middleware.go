@@ -99,8 +99,3 @@ func langOf(r *http.Request) content.Lang {
 	}
 	return preferredLang(r)
 }
-
-func methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Allow", "GET, HEAD")
-	http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
-}

@@ -100,6 +100,7 @@ func (s *Server) page(r *http.Request, title, section string, crumbs ...template
 		BaseURL: s.baseURL,
 		Crumbs:  crumbs,
 		Section: section,
+		A11y:    a11yOf(r),
 	}
 }
 

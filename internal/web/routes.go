@@ -16,7 +16,6 @@ func (s *Server) Routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead, trimTrailingSlash)
 	r.NotFound(s.handle(s.notFound))
-	r.MethodNotAllowed(methodNotAllowed)
 
 	// Operations.
 	r.Get("/healthz", s.healthz)
@@ -40,11 +39,13 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/awards", s.handle(s.listAwards))
 		r.Get("/about", s.handle(s.showTextPage(content.About)))
 		r.Get("/contacts", s.handle(s.showTextPage(content.Contacts)))
+		r.Get("/accessibility", s.handle(s.accessibilityPage))
+		r.Post("/accessibility", s.handle(s.setAccessibility))
 	})
 
 	// The staff's admin: sessions, sign-in, then everything behind it.
 	r.Route("/admin", func(r chi.Router) {
-		r.Use(noStore, s.sessions.LoadAndSave, s.loadStaff)
+		r.Use(s.sessions.LoadAndSave, s.loadStaff)
 		r.Get("/login", s.handle(s.loginForm))
 		r.Post("/login", s.handle(s.login))
 		r.Post("/language", s.handle(s.setAdminLanguage))
@@ -81,5 +82,6 @@ func (s *Server) Routes() http.Handler {
 		s.log.Warn("BASE_URL is not a valid origin for cross-origin protection", "err", err)
 	}
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	return cop.Handler(r)
+	// Admin responses are never cached, whatever answers them: a page, a redirect, a refusal.
+	return noStoreUnder("/admin", cop.Handler(r))
 }
