@@ -17,7 +17,7 @@ import (
 	"time"
 )
 
-//go:embed css flags img
+//go:embed css flags img js
 var files embed.FS
 
 // Prefix is where the files are served.

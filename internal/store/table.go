@@ -23,6 +23,8 @@ type Table[T content.Entry] struct {
 	prepare func(e *T) error    // normalise and validate
 	publish func(e *T, on bool) // set the published flag
 	inTrash func(e T) bool      // in the trash
+	// beforePurge settles what depends on an entry before it goes for good, with history.
+	beforePurge func(ctx context.Context, tx pgx.Tx, id int64, actor Actor) error
 }
 
 // The kinds of entry.
@@ -30,9 +32,10 @@ var (
 	Cities = Table[content.City]{
 		entity: content.EntityCity, table: "cities", trash: true,
 		byID: cityByID, insert: InsertCity, update: updateCity,
-		prepare: func(c *content.City) error { c.Normalize(); return c.Validate() },
-		publish: func(c *content.City, on bool) { c.Published = on },
-		inTrash: func(c content.City) bool { return c.DeletedAt != nil },
+		prepare:     func(c *content.City) error { c.Normalize(); return c.Validate() },
+		publish:     func(c *content.City, on bool) { c.Published = on },
+		inTrash:     func(c content.City) bool { return c.DeletedAt != nil },
+		beforePurge: purgeCityDependents,
 	}
 	Organizations = Table[content.Organization]{
 		entity: content.EntityOrganization, table: "organizations", trash: true,
@@ -204,6 +207,11 @@ func (t Table[T]) Purge(ctx context.Context, db TxBeginner, id int64, actor Acto
 		}
 		if !t.inTrash(cur) {
 			return fmt.Errorf("store: %s %d is not in the trash: %w", t.entity, id, ErrNotFound)
+		}
+		if t.beforePurge != nil {
+			if err := t.beforePurge(ctx, tx, id, actor); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM `+t.table+` WHERE id = $1`, id); err != nil {
 			return fmt.Errorf("store: purge %s %d: %w", t.entity, id, err)

@@ -271,7 +271,7 @@ type upload struct {
 }
 
 // postMultipart sends a multipart form as a browser does: the fields, then the files.
-func (b *browser) postMultipart(path string, v url.Values, files map[string]upload) page {
+func (b *browser) postMultipart(path string, v url.Values, files map[string]upload, header ...string) page {
 	b.tb.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -305,6 +305,7 @@ func (b *browser) postMultipart(path string, v url.Values, files map[string]uplo
 	req := b.newRequest(http.MethodPost, path, &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	setHeaders(req, header)
 	return b.do(req)
 }
 
@@ -451,13 +452,16 @@ func (b *browser) submitFiles(p page, sel string, edits url.Values, files map[st
 		}
 	}
 	action := form.AttrOr("action", p.path)
+	// The page the form is on, as a browser sends it to its own site (Referrer-Policy
+	// strict-origin-when-cross-origin: the whole address).
+	referer := b.site.srv.URL + p.path
 	if strings.ToLower(form.AttrOr("method", "get")) != "post" {
-		return b.get(action + "?" + v.Encode())
+		return b.get(action+"?"+v.Encode(), "Referer", referer)
 	}
 	if form.AttrOr("enctype", "") == "multipart/form-data" {
-		return b.postMultipart(action, v, files)
+		return b.postMultipart(action, v, files, "Referer", referer)
 	}
-	return b.post(action, v)
+	return b.post(action, v, "Referer", referer)
 }
 
 // signIn signs in through the sign-in form and returns the answer to the form.

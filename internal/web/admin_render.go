@@ -34,6 +34,11 @@ func (s *Server) adminPage(r *http.Request, title, section string, crumbs ...tem
 		Path:  r.URL.RequestURI(),
 		Flash: s.sessions.PopString(r.Context(), keyFlash),
 	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// A page that answers a form: the language switch leads to the page, not to the form's
+		// POST-only address.
+		p.Path = pageOf(r.URL.Path)
+	}
 	if u, ok := staffOf(r.Context()); ok {
 		p.User = &u
 	}

@@ -177,19 +177,27 @@ func noStoreUnder(prefix string, next http.Handler) http.Handler {
 }
 
 // refererPath is the admin page a request was sent from. Without a Referer (some privacy settings
-// remove it), it is the page the address belongs to: the entry's page for one of its buttons.
+// remove it), it is the page the request's address belongs to.
 func refererPath(r *http.Request) string {
 	if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host && ref.Path != "" {
+		if page := pageOf(ref.Path); page != ref.Path {
+			return localAdminPath(page)
+		}
 		return localAdminPath(ref.RequestURI())
 	}
-	p := r.URL.Path
+	return localAdminPath(pageOf(r.URL.Path))
+}
+
+// pageOf is the page an address belongs to: the entry's page for one of its buttons (a POST-only
+// address, such as .../5/publish or .../5/image/remove), the address itself otherwise.
+func pageOf(p string) string {
 	if dir, last := path.Split(p); actionSegments[last] {
 		p = strings.TrimSuffix(dir, "/")
-		if strings.HasSuffix(p, "/image") { // .../image/remove
+		if strings.HasSuffix(p, "/image") {
 			p = strings.TrimSuffix(p, "/image")
 		}
 	}
-	return localAdminPath(p)
+	return p
 }
 
 // actionSegments end the addresses of buttons: they answer POST only.

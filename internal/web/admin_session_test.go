@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/postgres/pgtest"
+	"twincities/internal/store"
 )
 
 // testStart is when the clock of the session tests starts.
@@ -190,5 +192,42 @@ func TestSignInAfterSessionEndedOnAButton(t *testing.T) {
 				t.Errorf("the button pressed without a session changed the city (version %d)", c.Version)
 			}
 		})
+	}
+}
+
+// A refused publish shows the entry's form at the publish button's address. If the session ends
+// while the person completes that form, signing in again must bring them back to the entry's page
+// with what they typed, as for any edit.
+func TestFormPostedFromARefusedPublishIsKept(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	clk := newClock(testStart)
+	b := startSite(t, db, withClock(clk)).newBrowser(t, "en")
+	b.mustSignIn(editorEmail, editorPassword)
+
+	draft := content.City{Kind: content.Twin, Slug: "nantes", Name: content.Text{RU: "Нант"}, Country: "FR", Status: content.Active}
+	if err := store.Cities.Create(context.Background(), db, &draft, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	path := twinPath(draft.ID)
+	refused := b.submit(b.mustGet(path), formAt(path+"/publish"), nil)
+	expectStatus(t, refused, http.StatusUnprocessableEntity)
+
+	clk.Advance(2 * time.Hour)
+	res := b.submit(refused, formAt(path), url.Values{"name_en": {"Nantes"}})
+	expectSignInPage(t, res)
+	in := b.submit(b.follow(res), formAt("/admin/login"), url.Values{"email": {editorEmail}, "password": {editorPassword}})
+	expectRedirect(t, in, path)
+	back := b.follow(in)
+	expectStatus(t, back, http.StatusOK)
+	if got := back.flash(); got != adminEN.PendingKept {
+		t.Errorf("the edit page says %q, want %q", got, adminEN.PendingKept)
+	}
+	if got := back.doc.Find("#f-name-en").AttrOr("value", ""); got != "Nantes" {
+		t.Errorf("name (English) in the form is %q, want what was typed", got)
+	}
+	if c := cityByID(t, db, draft.ID); c.Name.EN != "" || c.Version != draft.Version {
+		t.Errorf("a form posted without a session changed the city: %+v", c.Name)
 	}
 }

@@ -3,7 +3,9 @@
 package web
 
 import (
+	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/pgxstore"
@@ -15,14 +17,17 @@ import (
 
 // Server holds what the handlers depend on. Handlers are its methods; there are no globals.
 type Server struct {
-	db         *pgxpool.Pool
-	log        *slog.Logger
-	baseURL    string
-	sessions   *scs.SessionManager
-	store      *pgxstore.PostgresStore
-	hasher     auth.Hasher
-	now        func() time.Time
-	trustProxy bool
+	db          *pgxpool.Pool
+	log         *slog.Logger
+	baseURL     string
+	sessions    *scs.SessionManager
+	store       *pgxstore.PostgresStore
+	hasher      auth.Hasher
+	now         func() time.Time
+	trustProxy  bool
+	stopCleanup chan struct{}
+	cleanupDone chan struct{}
+	closeOnce   sync.Once
 	// imageSlots bounds how many uploads are decoded and scaled at once: one photo takes about
 	// 140 MB for a moment (see make bench), and a small server must not run out of memory.
 	imageSlots chan struct{}
@@ -55,11 +60,42 @@ func New(d Deps) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.store = pgxstore.NewWithCleanupInterval(d.DB, 10*time.Minute)
+	// pgxstore's own cleanup goroutine cannot be stopped without a data race, so the server runs
+	// its own (cleanSessions), which Close stops and waits for.
+	s.store = pgxstore.NewWithCleanupInterval(d.DB, 0)
 	s.sessions = newSessions(s.store, d.SecureCookies)
 	s.sessions.ErrorFunc = s.serverError
+	s.stopCleanup, s.cleanupDone = make(chan struct{}), make(chan struct{})
+	go s.cleanSessions(sessionCleanupEvery)
 	return s
 }
 
-// Close stops the background removal of expired sessions.
-func (s *Server) Close() { s.store.StopCleanup() }
+// sessionCleanupEvery is how often expired sessions are removed from the database.
+const sessionCleanupEvery = 10 * time.Minute
+
+// cleanSessions removes expired sessions until Close.
+func (s *Server) cleanSessions(every time.Duration) {
+	defer close(s.cleanupDone)
+	ticker := time.NewTicker(every)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-s.stopCleanup:
+			return
+		case <-ticker.C:
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			if _, err := s.db.Exec(ctx, `DELETE FROM sessions WHERE expiry < now()`); err != nil {
+				s.log.Warn("could not remove expired sessions", "err", err)
+			}
+			cancel()
+		}
+	}
+}
+
+// Close stops the background removal of expired sessions and waits for it.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		close(s.stopCleanup)
+		<-s.cleanupDone
+	})
+}
