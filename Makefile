@@ -22,8 +22,11 @@ build: ## build the binary into bin/
 	$(GO) build -o $(BIN) ./cmd/twincities
 
 .PHONY: test
-test: postgres-server check ## run every test against real PostgreSQL
-	$(GO) test -race -count=1 ./...
+test: postgres-server chromium node_modules/.axe check ## run every test: real PostgreSQL, real Chromium
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v '/internal/media$$')
+	@# Image decoding and scaling runs in one goroutine, so the race detector finds nothing there
+	@# and only multiplies its minute of pixel work; its tests run without it.
+	$(GO) test -count=1 ./internal/media
 
 .PHONY: check
 check: ## fail when generated code is stale, or gofmt or go vet complain
@@ -63,6 +66,57 @@ postgres-server:
 	else \
 	  echo "The PostgreSQL server is not installed: install it (Debian/Ubuntu: sudo apt-get install postgresql) and run make again."; exit 1; \
 	fi
+
+# Chromium drives the browser tests. With CI=true they never skip, so a missing browser is an error.
+.PHONY: chromium
+chromium:
+	@for b in chromium chromium-browser google-chrome; do command -v $$b >/dev/null 2>&1 && exit 0; done; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Chromium for the browser tests (apt-get install chromium)..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	elif [ "$${CI:-}" = true ]; then \
+	  echo "Chromium is not installed: install it (Debian/Ubuntu: sudo apt-get install chromium) for the browser tests."; exit 1; \
+	else \
+	  echo "Chromium is not installed, so the browser tests will be skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)."; \
+	fi
+
+# axe-core (for the tests) and Lighthouse (for make audit), as pinned in package-lock.json.
+NPM_FLAGS := --no-audit --no-fund --loglevel=error
+node_modules/.axe: package.json package-lock.json | npm
+	npm ci --omit=dev $(NPM_FLAGS)
+	@touch $@
+
+node_modules/.all: package.json package-lock.json | npm
+	npm ci $(NPM_FLAGS)
+	@touch $@ node_modules/.axe
+
+.PHONY: npm
+npm:
+	@command -v npm >/dev/null 2>&1 && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing npm (apt-get install npm)..."; \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends npm >/dev/null; \
+	else echo "npm is not installed: install Node.js and npm (Debian/Ubuntu: sudo apt-get install npm)."; exit 1; fi
+
+# make audit: Lighthouse (mobile profile, the system Chromium) on the home page and a city page in
+# both languages, against the site served from a throwaway database; prints the four scores.
+AUDIT_PAGES := /ru/ /en/ /ru/twin-cities/duisburg /en/twin-cities/duisburg
+CHROME_FLAGS := --headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync
+.PHONY: audit
+audit: postgres-server chromium node_modules/.all build ## Lighthouse scores of the home and a city page, both languages
+	@tmp=$$(mktemp -d); chmod 755 "$$tmp"; \
+	  DATA_DIR="$$tmp/data" LISTEN_ADDR=127.0.0.1:0 ./$(BIN) serve > "$$tmp/out" 2> "$$tmp/log" & pid=$$!; \
+	  trap 'kill -TERM $$pid 2>/dev/null; wait $$pid 2>/dev/null; rm -rf "$$tmp"' EXIT; \
+	  for i in $$(seq 1 120); do url=$$(grep -o 'http://[0-9.:]*[0-9]' "$$tmp/out" | head -n 1 || true); [ -n "$$url" ] && break; sleep 0.5; done; \
+	  [ -n "$$url" ] || { echo "the site did not start:"; cat "$$tmp/log"; exit 1; }; \
+	  chrome=$$(command -v chromium || command -v chromium-browser || command -v google-chrome); \
+	  printf '%-28s %12s %14s %15s %5s\n' page performance accessibility best-practices seo; \
+	  for p in $(AUDIT_PAGES); do \
+	    CHROME_PATH="$$chrome" node_modules/.bin/lighthouse "$$url$$p" --quiet --output=json --output-path="$$tmp/report.json" \
+	      --only-categories=performance,accessibility,best-practices,seo --chrome-flags="$(CHROME_FLAGS)" || exit 1; \
+	    node -e 'const c = require(process.argv[1]).categories, s = k => String(Math.round(c[k].score * 100)); console.log(process.argv[2].padEnd(28), s("performance").padStart(12), s("accessibility").padStart(14), s("best-practices").padStart(15), s("seo").padStart(5))' "$$tmp/report.json" "$$p"; \
+	  done
 
 .PHONY: clean
 clean: ## remove build output (the local database in .data/ is kept)

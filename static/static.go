@@ -45,25 +45,26 @@ var load = sync.OnceValue(func() *manifest {
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(body)
-		ext := path.Ext(p)
-		a := &asset{
-			name:   p,
-			hashed: strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:5]) + ext,
-			body:   body,
-			ctype:  mime.TypeByExtension(ext),
-		}
-		if ext == ".webmanifest" {
-			a.ctype = "application/manifest+json"
-		}
-		m.byName[p], m.byHashed[a.hashed] = a, a
+		m.add(p, body)
 		return nil
 	})
 	if err != nil {
 		panic("static: embedded files unreadable: " + err.Error()) // cannot happen with a built binary
 	}
+	for _, size := range IconSizes {
+		m.add(iconName(size), drawIcon(size))
+	}
 	return m
 })
+
+// add puts a file made in code among the served files, under a content-hashed name.
+func (m *manifest) add(name string, body []byte) {
+	sum := sha256.Sum256(body)
+	ext := path.Ext(name)
+	a := &asset{name: name, hashed: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext,
+		body: body, ctype: mime.TypeByExtension(ext)}
+	m.byName[name], m.byHashed[a.hashed] = a, a
+}
 
 // Path returns the URL of the embedded file name ("css/site.css"), with its content hash. An
 // unknown name is a programming error; it returns a path that answers 404, so a page still renders.

@@ -47,6 +47,11 @@ var schemes = []struct{ name, cookie string }{
 func TestPublicPagesPassAxe(t *testing.T) {
 	t.Parallel()
 	s := startSite(t)
+	duisburg, err := store.CityBySlug(context.Background(), s.DB, content.Twin, "duisburg", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPhoto(t, s, duisburg) // a page with a photo, shown or described
 	paths := publicPaths(t, s)
 	for _, sc := range schemes {
 		t.Run(sc.name, func(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 // state-changing request passes cross-origin protection first; no GET changes anything.
 func (s *Server) Routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, securityHeaders, middleware.GetHead, trimTrailingSlash)
+	r.Use(s.logRequests, s.recoverPanics, securityHeaders, compress, middleware.GetHead, trimTrailingSlash)
 	r.NotFound(s.handle(s.notFound))
 
 	// Operations.
@@ -24,6 +24,10 @@ func (s *Server) Routes() http.Handler {
 	// Our own files: CSS, flags, icons; and uploaded images, named by their content.
 	r.Handle(static.Prefix+"*", static.Handler())
 	r.Get("/media/{file}", s.handle(s.serveImage))
+	r.Get("/favicon.ico", s.favicon)
+	r.Get("/manifest.webmanifest", s.manifest)
+	r.Get("/robots.txt", s.robots)
+	r.Get("/sitemap.xml", s.handle(s.sitemap))
 
 	// The public site, in each language.
 	r.Get("/", s.redirectToLanguage)

@@ -1,0 +1,65 @@
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+)
+
+// TestScreenshots saves the key pages at 1280 and 375 pixels wide under build/screenshots (ignored
+// by git), for people to look at: what a test cannot judge, a person can.
+func TestScreenshots(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	password := s.addStaff(t, "admin@example.org", "Ольга Иванова", content.Admin)
+	duisburg, err := store.CityBySlug(context.Background(), s.DB, content.Twin, "duisburg", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPhoto(t, s, duisburg)
+	admin := adminSteps(t, s)
+	public := []struct{ name, path, a11y string }{
+		{"home-ru", "/ru/", ""},
+		{"home-en", "/en/", ""},
+		{"twin-cities-en", "/en/twin-cities", ""},
+		{"duisburg-ru", "/ru/twin-cities/duisburg", ""},
+		{"louisville-en", "/en/twin-cities/louisville", ""},
+		{"memberships-ru", "/ru/memberships", ""},
+		{"awards-en", "/en/awards", ""},
+		{"about-ru", "/ru/about", ""},
+		{"not-found-en", "/en/nowhere", ""},
+		{"settings-ru", "/ru/accessibility?back=/ru/", ""},
+		{"duisburg-ru-largest-white-on-black-no-images", "/ru/twin-cities/duisburg", "largest.white-on-black.off"},
+		{"home-en-large-blue", "/en/", "large.blue.on"},
+		{"home-ru-black-on-white", "/ru/", "normal.black-on-white.on"},
+	}
+	for _, width := range []int{1280, 375} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			t.Parallel()
+			for _, p := range public {
+				ctx := tab(t, width)
+				if p.a11y != "" {
+					do(t, ctx, setCookie(s.URL, "a11y", p.a11y))
+				}
+				if st := open(t, ctx, s.URL+p.path); st != 200 && !strings.Contains(p.name, "not-found") {
+					t.Errorf("%s: %d", p.path, st)
+				}
+				screenshot(t, ctx, fmt.Sprintf("%d-%s", width, p.name))
+			}
+			ctx := tab(t, width)
+			signIn(t, ctx, s, "admin@example.org", password)
+			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
+				"/admin/twin-cities/new sent empty": true, "/admin/history": true}
+			for _, step := range admin {
+				if steps[step.name] || strings.HasSuffix(step.name, "with a conflict") {
+					step.show(t, ctx)
+					screenshot(t, ctx, fmt.Sprintf("%d-admin-%s", width, strings.Trim(strings.NewReplacer("/", "-", " ", "-").Replace(step.name), "-")))
+				}
+			}
+		})
+	}
+}
