@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -44,12 +45,32 @@ func open(tb testing.TB, ctx context.Context, url string) int64 {
 }
 
 // loaded waits until the page has loaded, scripts included: a response can arrive before the
-// document is ready, and a test that acts then races the page's own start.
+// document is ready, and a test that acts then races the page's own start. While the new document
+// replaces the old one, the page's JavaScript context is briefly gone; that is waited out too.
 func loaded(tb testing.TB, ctx context.Context) {
 	tb.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.readyState === "complete"`)); err != nil {
-		tb.Fatalf("browser: wait for the page: %v", err)
+	var last error
+	for range 200 {
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState`))
+		if err == nil && state == "complete" {
+			return
+		}
+		if err != nil && !transient(err) {
+			tb.Fatalf("browser: wait for the page: %v", err)
+		}
+		last = err
+		if err := chromedp.Do(ctx, chromedp.Sleep(25*time.Millisecond)); err != nil {
+			tb.Fatalf("browser: wait for the page: %v", err)
+		}
 	}
+	tb.Fatalf("browser: the page did not finish loading (%v)", last)
+}
+
+// transient reports errors of a page between two documents.
+func transient(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context") || strings.Contains(msg, "Execution context was destroyed") ||
+		strings.Contains(msg, "Inspected target navigated")
 }
 
 // follow runs steps that lead to another page (a click, Enter in a form) and waits for it.
