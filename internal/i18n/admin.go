@@ -200,7 +200,10 @@ func (m *AdminMessages) FieldLabel(field string) string {
 	for suffix, lang := range map[string]string{"_ru": m.Russian, "_en": m.English} {
 		if base, ok := strings.CutSuffix(field, suffix); ok {
 			if l, ok := m.Fields[base]; ok {
-				return l + " (" + strings.ToLower(lang) + ")"
+				if m.Lang == content.RU {
+					lang = strings.ToLower(lang) // «Название (английский)», but "Name (English)"
+				}
+				return l + " (" + lang + ")"
 			}
 		}
 	}

@@ -54,18 +54,7 @@ func (r awardRow) award() content.Award {
 }
 
 func collectAwards(rows pgx.Rows, err error) ([]content.Award, error) {
-	if err != nil {
-		return nil, err
-	}
-	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[awardRow])
-	if err != nil {
-		return nil, err
-	}
-	awards := make([]content.Award, len(got))
-	for i, r := range got {
-		awards[i] = r.award()
-	}
-	return awards, nil
+	return collect(rows, err, awardRow.award)
 }
 
 // AwardQuery selects awards.
@@ -97,14 +86,11 @@ func awardByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Award
 	if lock {
 		sql += ` FOR UPDATE OF a`
 	}
-	awards, err := collectAwards(db.Query(ctx, sql, id))
-	if err == nil && len(awards) == 0 {
-		err = ErrNotFound
-	}
+	found, err := only(collectAwards(db.Query(ctx, sql, id)))
 	if err != nil {
 		return content.Award{}, fmt.Errorf("store: award %d: %w", id, err)
 	}
-	return awards[0], nil
+	return found, nil
 }
 
 const awardEditable = `award_date, date_precision, title_ru, title_en, awarded_by_ru, awarded_by_en,

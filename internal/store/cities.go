@@ -77,18 +77,7 @@ func (r cityRow) city() content.City {
 }
 
 func collectCities(rows pgx.Rows, err error) ([]content.City, error) {
-	if err != nil {
-		return nil, err
-	}
-	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[cityRow])
-	if err != nil {
-		return nil, err
-	}
-	cities := make([]content.City, len(got))
-	for i, r := range got {
-		cities[i] = r.city()
-	}
-	return cities, nil
+	return collect(rows, err, cityRow.city)
 }
 
 // CityQuery selects cities for a list.
@@ -113,16 +102,13 @@ func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, erro
 // CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is
 // ErrNotFound.
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {
-	cities, err := collectCities(db.Query(ctx, `SELECT `+cityColumns+` FROM `+cityFrom+`
+	found, err := only(collectCities(db.Query(ctx, `SELECT `+cityColumns+` FROM `+cityFrom+`
 		WHERE c.kind = $1 AND c.slug = $2 AND c.deleted_at IS NULL AND (c.published OR NOT $3)`,
-		string(kind), slug, publishedOnly))
-	if err == nil && len(cities) == 0 {
-		err = ErrNotFound
-	}
+		string(kind), slug, publishedOnly)))
 	if err != nil {
 		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, err)
 	}
-	return cities[0], nil
+	return found, nil
 }
 
 // cityByID returns a city whatever its state, locking its row for the transaction when lock is set.
@@ -131,14 +117,11 @@ func cityByID(ctx context.Context, db DBTX, id int64, lock bool) (content.City, 
 	if lock {
 		sql += ` FOR UPDATE OF c`
 	}
-	cities, err := collectCities(db.Query(ctx, sql, id))
-	if err == nil && len(cities) == 0 {
-		err = ErrNotFound
-	}
+	found, err := only(collectCities(db.Query(ctx, sql, id)))
 	if err != nil {
 		return content.City{}, fmt.Errorf("store: city %d: %w", id, err)
 	}
-	return cities[0], nil
+	return found, nil
 }
 
 // cityValues are the editable columns of a city, in the order of insertCity and updateCity.

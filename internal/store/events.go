@@ -45,18 +45,7 @@ func (r eventRow) event() content.Event {
 }
 
 func collectEvents(rows pgx.Rows, err error) ([]content.Event, error) {
-	if err != nil {
-		return nil, err
-	}
-	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[eventRow])
-	if err != nil {
-		return nil, err
-	}
-	events := make([]content.Event, len(got))
-	for i, r := range got {
-		events[i] = r.event()
-	}
-	return events, nil
+	return collect(rows, err, eventRow.event)
 }
 
 // EventQuery selects timeline events.
@@ -86,14 +75,11 @@ func eventByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Event
 	if lock {
 		sql += ` FOR UPDATE`
 	}
-	events, err := collectEvents(db.Query(ctx, sql, id))
-	if err == nil && len(events) == 0 {
-		err = ErrNotFound
-	}
+	found, err := only(collectEvents(db.Query(ctx, sql, id)))
 	if err != nil {
 		return content.Event{}, fmt.Errorf("store: event %d: %w", id, err)
 	}
-	return events[0], nil
+	return found, nil
 }
 
 const eventEditable = `city_id, event_date, date_precision, title_ru, title_en, text_ru, text_en, link, sources,

@@ -60,18 +60,7 @@ func (r organizationRow) organization() content.Organization {
 }
 
 func collectOrganizations(rows pgx.Rows, err error) ([]content.Organization, error) {
-	if err != nil {
-		return nil, err
-	}
-	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[organizationRow])
-	if err != nil {
-		return nil, err
-	}
-	orgs := make([]content.Organization, len(got))
-	for i, r := range got {
-		orgs[i] = r.organization()
-	}
-	return orgs, nil
+	return collect(rows, err, organizationRow.organization)
 }
 
 // ListOrganizations returns the organisations f selects, in the order the memberships page
@@ -91,15 +80,12 @@ func ListOrganizations(ctx context.Context, db DBTX, f Filter) ([]content.Organi
 // OrganizationBySlug returns one organisation not in the trash; with publishedOnly a draft is
 // ErrNotFound.
 func OrganizationBySlug(ctx context.Context, db DBTX, slug string, publishedOnly bool) (content.Organization, error) {
-	orgs, err := collectOrganizations(db.Query(ctx, `SELECT `+organizationColumns+` FROM `+organizationFrom+`
-		WHERE o.slug = $1 AND o.deleted_at IS NULL AND (o.published OR NOT $2)`, slug, publishedOnly))
-	if err == nil && len(orgs) == 0 {
-		err = ErrNotFound
-	}
+	found, err := only(collectOrganizations(db.Query(ctx, `SELECT `+organizationColumns+` FROM `+organizationFrom+`
+		WHERE o.slug = $1 AND o.deleted_at IS NULL AND (o.published OR NOT $2)`, slug, publishedOnly)))
 	if err != nil {
 		return content.Organization{}, fmt.Errorf("store: organization %s: %w", slug, err)
 	}
-	return orgs[0], nil
+	return found, nil
 }
 
 func organizationByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Organization, error) {
@@ -107,14 +93,11 @@ func organizationByID(ctx context.Context, db DBTX, id int64, lock bool) (conten
 	if lock {
 		sql += ` FOR UPDATE OF o`
 	}
-	orgs, err := collectOrganizations(db.Query(ctx, sql, id))
-	if err == nil && len(orgs) == 0 {
-		err = ErrNotFound
-	}
+	found, err := only(collectOrganizations(db.Query(ctx, sql, id)))
 	if err != nil {
 		return content.Organization{}, fmt.Errorf("store: organization %d: %w", id, err)
 	}
-	return orgs[0], nil
+	return found, nil
 }
 
 const organizationEditable = `slug, kind, scope, name_ru, name_en, short_name_ru, short_name_en,

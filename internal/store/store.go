@@ -77,3 +77,32 @@ func sourcesArg(s []content.Source) []content.Source {
 	}
 	return s
 }
+
+// collect scans every row into the row struct R by column name, then makes each an entry T. It
+// reads all rows before returning, so no connection stays busy while the caller works.
+func collect[R any, T any](rows pgx.Rows, err error, entry func(R) T) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[R])
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(got))
+	for i, r := range got {
+		out[i] = entry(r)
+	}
+	return out, nil
+}
+
+// only returns the one entry a query by key found, or ErrNotFound.
+func only[T any](found []T, err error) (T, error) {
+	var zero T
+	if err == nil && len(found) == 0 {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return zero, err
+	}
+	return found[0], nil
+}

@@ -89,15 +89,7 @@ func cityPublicPath(c content.City) string {
 
 // previewCity renders a city's public page with its published events and awards.
 func previewCity(ctx context.Context, s *Server, r *http.Request, c content.City, editPath string) (templ.Component, error) {
-	d := templates.CityData{City: c}
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
-		var err error
-		if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: c.ID, Filter: store.Filter{PublishedOnly: true}}); err != nil {
-			return err
-		}
-		d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: c.ID, Filter: store.Public})
-		return err
-	})
+	d, err := s.cityPage(ctx, func(pgx.Tx) (content.City, error) { return c, nil })
 	if err != nil {
 		return nil, err
 	}

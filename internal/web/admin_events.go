@@ -68,18 +68,7 @@ func previewEvent(ctx context.Context, s *Server, r *http.Request, e content.Eve
 		p := s.previewPage(r, title, "/about", editPath, "/about", crumb(r, title, ""))
 		return templates.TextPage(p, templates.TextPageData{Page: page, Events: withEvent(events, e)}), nil
 	}
-	var d templates.CityData
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
-		var err error
-		if d.City, err = store.Cities.Get(ctx, tx, *e.CityID); err != nil {
-			return err
-		}
-		if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
-			return err
-		}
-		d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public})
-		return err
-	})
+	d, err := s.cityPage(ctx, func(tx pgx.Tx) (content.City, error) { return store.Cities.Get(ctx, tx, *e.CityID) })
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
@@ -51,17 +52,8 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 			return errNotFound
 		}
 		ctx, l := r.Context(), langOf(r)
-		var d templates.CityData
-		err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
-			var err error
-			if d.City, err = store.CityBySlug(ctx, tx, kind, slug, true); err != nil {
-				return err
-			}
-			if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
-				return err
-			}
-			d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public})
-			return err
+		d, err := s.cityPage(ctx, func(tx pgx.Tx) (content.City, error) {
+			return store.CityBySlug(ctx, tx, kind, slug, true)
 		})
 		if err != nil {
 			return err
@@ -86,4 +78,23 @@ func cityDescription(c content.City, l content.Lang) string {
 		desc += ", " + since
 	}
 	return desc + "."
+}
+
+// cityPage loads what a city's page shows: the city find returns, with its published timeline
+// and awards, all from one consistent moment of the database. The public page and the staff's
+// previews share it, so a preview shows exactly what the page will.
+func (s *Server) cityPage(ctx context.Context, find func(tx pgx.Tx) (content.City, error)) (templates.CityData, error) {
+	var d templates.CityData
+	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+		var err error
+		if d.City, err = find(tx); err != nil {
+			return err
+		}
+		if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
+			return err
+		}
+		d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public})
+		return err
+	})
+	return d, err
 }
