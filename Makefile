@@ -29,11 +29,12 @@ test: postgres-server chromium node_modules/.axe check ## run every test: real P
 	$(GO) test -count=1 ./internal/media
 
 .PHONY: check
-check: ## fail when generated code is stale, or gofmt or go vet complain
+check: ## fail when generated code is stale, or gofmt, go vet or staticcheck complain
 	@$(MAKE) --no-print-directory check-generated
 	@unformatted=$$(gofmt -l cmd internal templates migrations static); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt would change these files (run gofmt -w):"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
 
 .PHONY: check-generated
 check-generated: ## fail when templates/*_templ.go is not what templ makes of the .templ files

@@ -60,7 +60,7 @@ func TestRefusesTooManyPixelsFromTheHeader(t *testing.T) {
 
 func TestPixelLimitIsInclusive(t *testing.T) {
 	t.Parallel()
-	if 10000*5000 != media.MaxPixels {
+	if media.MaxPixels != 10000*5000 {
 		t.Fatalf("the test assumes MaxPixels = 10000×5000, it is %d", media.MaxPixels)
 	}
 	// Exactly MaxPixels passes the limit, and fails only later for having no pixel data at all.

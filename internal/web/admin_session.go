@@ -192,10 +192,7 @@ func refererPath(r *http.Request) string {
 // address, such as .../5/publish or .../5/image/remove), the address itself otherwise.
 func pageOf(p string) string {
 	if dir, last := path.Split(p); actionSegments[last] {
-		p = strings.TrimSuffix(dir, "/")
-		if strings.HasSuffix(p, "/image") {
-			p = strings.TrimSuffix(p, "/image")
-		}
+		p = strings.TrimSuffix(strings.TrimSuffix(dir, "/"), "/image") // .../image/remove
 	}
 	return p
 }
