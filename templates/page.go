@@ -137,6 +137,3 @@ func pictureFile(p *content.Picture, thumb bool) content.ImageFile {
 	}
 	return p.Display
 }
-
-// imagePath is the URL of a stored image file.
-func imagePath(f content.ImageFile) string { return ImagePath(f) }

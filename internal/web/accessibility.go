@@ -48,8 +48,9 @@ func (s *Server) setAccessibility(w http.ResponseWriter, r *http.Request) error 
 		return errBadRequest
 	}
 	v := r.PostForm
+	// Secure exactly when the session cookie is: both follow BASE_URL's scheme (config.SecureCookies).
 	cookie := &http.Cookie{Name: a11yCookie, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: strings.HasPrefix(s.baseURL, "https://")}
+		Secure: s.sessions.Cookie.Secure}
 	if v.Get("reset") != "" {
 		cookie.MaxAge = -1
 	} else {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"twincities/internal/content"
+	"twincities/internal/i18n"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -80,9 +81,7 @@ func revertEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 }
 
 // auditRows turns audit lines into what the history pages show, in the admin's language.
-func auditRows(a interface {
-	FieldLabel(string) string
-}, entries []store.AuditEntry) []templates.AuditRow {
+func auditRows(a *i18n.AdminMessages, entries []store.AuditEntry) []templates.AuditRow {
 	rows := make([]templates.AuditRow, len(entries))
 	for i, e := range entries {
 		row := templates.AuditRow{At: e.At, UserName: e.UserName, Action: e.Action, Entity: e.Entity, Label: e.Label,
