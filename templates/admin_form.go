@@ -4,7 +4,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"twincities/internal/content"
 	"twincities/internal/i18n"
 )
 
@@ -17,8 +19,22 @@ type Form struct {
 	A      *i18n.AdminMessages
 }
 
-// V is the value of field name.
-func (f Form) V(name string) string { return f.Values.Get(name) }
+// V is the value of field name, as a page can show it. A value refused for holding what nobody
+// can type comes back to its form; bytes that are not UTF-8 and control characters other than
+// tabs and line breaks (CR LF, as browsers send a text area's) are shown as U+FFFD, which marks
+// where they were.
+func (f Form) V(name string) string {
+	v := f.Values.Get(name)
+	if content.Typable(strings.ReplaceAll(v, "\r\n", "\n"), true) {
+		return v
+	}
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\r' && r != '\t' && !content.Typable(string(r), false) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(v, string(utf8.RuneError)))
+}
 
 // E is the error message of field name, or "".
 func (f Form) E(name string) string { return f.Errors[name] }

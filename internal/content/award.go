@@ -38,7 +38,8 @@ func (a *Award) Validate() error {
 	v.text("place", a.Place, MaxName, false, a.Published)
 	v.text("description", a.Description, MaxBody, false, a.Published)
 	v.sources(a.Sources)
-	v.maxLen("editor_note", a.EditorNote, MaxNote)
+	v.lines("editor_note", a.EditorNote, MaxNote)
+	v.picture(a.Picture)
 	return v.err()
 }
 

@@ -106,7 +106,8 @@ func (c *City) Validate() error {
 	v.text("body", c.Body, MaxBody, false, c.Published)
 	v.url("website", c.Website)
 	v.sources(c.Sources)
-	v.maxLen("editor_note", c.EditorNote, MaxNote)
+	v.lines("editor_note", c.EditorNote, MaxNote)
+	v.picture(c.Picture)
 	return v.err()
 }
 

@@ -37,7 +37,7 @@ func (e *Event) Validate() error {
 	v.text("text", e.Text, MaxBody, false, e.Published)
 	v.url("link", e.Link)
 	v.sources(e.Sources)
-	v.maxLen("editor_note", e.EditorNote, MaxNote)
+	v.lines("editor_note", e.EditorNote, MaxNote)
 	return v.err()
 }
 

@@ -84,7 +84,8 @@ func (o *Organization) Validate() error {
 	v.text("description", o.Description, MaxBody, false, o.Published)
 	v.url("website", o.Website)
 	v.sources(o.Sources)
-	v.maxLen("editor_note", o.EditorNote, MaxNote)
+	v.lines("editor_note", o.EditorNote, MaxNote)
+	v.picture(o.Picture)
 	return v.err()
 }
 

@@ -37,16 +37,21 @@ func (u User) Active() bool { return u.DisabledAt == nil }
 // NormalizeEmail is the form an e-mail address is stored and compared in: trimmed, lower case.
 func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
+// MaxEmail is the longest e-mail address, in bytes (RFC 5321 with its errata).
+const MaxEmail = 254
+
 // Validate checks a new or changed account.
 func (u *User) Validate() error {
 	var v checker
+	v.chars("email", u.Email, false, true)
+	v.chars("name", u.Name, false, true)
 	switch at := strings.IndexByte(u.Email, '@'); {
 	case u.Email == "":
 		v.add("email", ProblemRequired)
 	case at <= 0 || at == len(u.Email)-1 || strings.ContainsAny(u.Email, " \t\r\n") || strings.Count(u.Email, "@") != 1 ||
 		u.Email != NormalizeEmail(u.Email):
 		v.add("email", ProblemEmail)
-	case len(u.Email) > 254:
+	case len(u.Email) > MaxEmail:
 		v.add("email", ProblemTooLong)
 	}
 	if strings.TrimSpace(u.Name) == "" {

@@ -33,6 +33,7 @@ const (
 	ProblemEmail         Problem = "email"          // not an e-mail address
 	ProblemNumber        Problem = "number"         // not a whole number
 	ProblemAlt           Problem = "alt"            // an image without its text alternative
+	ProblemCharacters    Problem = "characters"     // holds characters nobody can type: control, broken, or in a name invisible
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").
@@ -108,8 +109,21 @@ func (c *checker) maxLen(field, v string, n int) {
 	}
 }
 
+// line checks a one-line field that is not a name: its characters, then its length.
+func (c *checker) line(field, v string, n int) {
+	c.chars(field, v, false, false)
+	c.maxLen(field, v, n)
+}
+
+// lines checks a multi-line field (a text area): its characters, then its length.
+func (c *checker) lines(field, v string, n int) {
+	c.chars(field, v, true, false)
+	c.maxLen(field, v, n)
+}
+
 // text checks a bilingual field named prefix_ru / prefix_en. required: both languages must be
-// filled. published: one language may not be filled without the other.
+// filled. published: one language may not be filled without the other. A field allowed more
+// than a name's length is a text area in its form, so it may span lines; a shorter one may not.
 func (c *checker) text(prefix string, t Text, maxLen int, required, published bool) {
 	for _, l := range Langs {
 		field, v := prefix+"_"+string(l), t.In(l)
@@ -123,17 +137,39 @@ func (c *checker) text(prefix string, t Text, maxLen int, required, published bo
 			}
 			continue
 		}
+		c.chars(field, v, maxLen > MaxName, false)
 		c.maxLen(field, v, maxLen)
 	}
 }
 
 // nameText checks an entry's name: a draft needs it in one language, a published entry in both.
 func (c *checker) nameText(prefix string, t Text, published bool) {
+	for _, l := range Langs {
+		if v := t.In(l); strings.TrimSpace(v) != "" {
+			c.chars(prefix+"_"+string(l), v, false, true)
+		}
+	}
 	if !published && (strings.TrimSpace(t.RU) != "" || strings.TrimSpace(t.EN) != "") {
 		c.text(prefix, t, MaxName, false, false)
 		return
 	}
 	c.text(prefix, t, MaxName, true, published)
+}
+
+// picture checks an entry's picture: its text alternative in both languages, and its credit.
+func (c *checker) picture(p *Picture) {
+	if p == nil {
+		return
+	}
+	for _, l := range Langs {
+		field, v := "image_alt_"+string(l), p.Alt.In(l)
+		if strings.TrimSpace(v) == "" {
+			c.add(field, ProblemAlt)
+			continue
+		}
+		c.line(field, v, MaxSummary)
+	}
+	c.line("image_credit", p.Credit, MaxName)
 }
 
 func (c *checker) slug(field, v string) {
@@ -151,6 +187,7 @@ func (c *checker) url(field, v string) {
 	if v == "" {
 		return
 	}
+	c.chars(field, v, false, true)
 	if len(v) > MaxURL {
 		c.add(field, ProblemTooLong)
 		return
@@ -166,7 +203,7 @@ func (c *checker) sources(sources []Source) {
 		if strings.TrimSpace(s.Title) == "" {
 			c.add(prefix+"title", ProblemRequired)
 		}
-		c.maxLen(prefix+"title", s.Title, MaxName)
+		c.line(prefix+"title", s.Title, MaxName)
 		c.url(prefix+"url", s.URL)
 	}
 }

@@ -35,8 +35,11 @@ type AdminMessages struct {
 	SessionExpired string
 	SignedOut      string
 	PendingKept    string // after signing in again, the unsaved form is back
-	Forbidden      string
-	ForbiddenText  string
+	// PendingTooLarge: the session ended, and the form sent was too long to keep until the person
+	// signs in again.
+	PendingTooLarge string
+	Forbidden       string
+	ForbiddenText   string
 
 	New          string
 	Save         string
