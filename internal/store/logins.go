@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // The sign-in throttle: after AccountFailures failed attempts for one account, or AddressFailures
@@ -15,6 +18,10 @@ const (
 	ThrottleWindow  = 15 * time.Minute
 )
 
+// LoginRetention is how long sign-in attempts are kept: long enough to look into an incident,
+// no longer, since they name staff and their addresses (152-FZ).
+const LoginRetention = 90 * 24 * time.Hour
+
 // The outcomes of a sign-in attempt.
 const (
 	LoginSuccess   = "success"
@@ -22,21 +29,80 @@ const (
 	LoginThrottled = "throttled"
 )
 
-// RecordLogin keeps one sign-in attempt: who it claimed to be, from where, and how it ended.
-func RecordLogin(ctx context.Context, db DBTX, email string, userID *int64, address, outcome string) error {
-	_, err := db.Exec(ctx, `INSERT INTO login_attempts (email, user_id, address, outcome) VALUES ($1, $2, $3, $4)`,
-		email, userID, address, outcome)
+// ErrThrottled means sign-in is refused for now: the account or the address has used up its
+// failures. The attempt is recorded as throttled; nothing is checked.
+var ErrThrottled = errors.New("store: sign-in throttled")
+
+// ReserveLogin decides whether an attempt to sign in as email from address may be checked, and
+// records it in the same transaction, before anything is checked, as a failure: a burst of
+// parallel attempts cannot all pass the decision before any of them counts, because each waits
+// for the locks of its account and its address, and sees the ones before it. The caller settles
+// the attempt with SettleLogin once it knows the outcome; an attempt never settled (the server
+// stopped meanwhile) stays a failure. When sign-in is refused, ReserveLogin records a throttled
+// attempt and returns ErrThrottled.
+func ReserveLogin(ctx context.Context, db TxBeginner, email, address string) (int64, error) {
+	var id int64
+	err := inTx(ctx, db, func(tx pgx.Tx) error {
+		// Always the account's lock first, then the address's: two attempts never wait for each
+		// other in opposite orders.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('sign-in account ' || $1, 0)),
+			pg_advisory_xact_lock(hashtextextended('sign-in address ' || $2, 0))`, email, address); err != nil {
+			return fmt.Errorf("store: sign-in locks: %w", err)
+		}
+		locked, err := loginLocked(ctx, tx, email, address)
+		if err != nil {
+			return err
+		}
+		if locked {
+			return recordThrottled(ctx, tx, email, address)
+		}
+		err = tx.QueryRow(ctx, `INSERT INTO login_attempts (email, address, outcome) VALUES ($1, $2, 'failure') RETURNING id`,
+			email, address).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("store: record sign-in attempt: %w", err)
+		}
+		return nil
+	})
+	if err == nil && id == 0 {
+		err = ErrThrottled
+	}
+	return id, err
+}
+
+// SettleLogin records how a reserved attempt ended: who it turned out to be (nil for no account)
+// and its outcome, LoginSuccess or LoginFailure.
+func SettleLogin(ctx context.Context, db DBTX, id int64, userID *int64, outcome string) error {
+	_, err := db.Exec(ctx, `UPDATE login_attempts SET user_id = $2, outcome = $3 WHERE id = $1`, id, userID, outcome)
 	if err != nil {
-		return fmt.Errorf("store: record sign-in attempt: %w", err)
+		return fmt.Errorf("store: settle sign-in attempt %d: %w", id, err)
 	}
 	return nil
 }
 
-// LoginLocked reports whether sign-in is refused now for email or address. A lock begins at the
+// recordThrottled keeps a refused attempt. Refusing costs nothing, so a flood of them must not
+// fill the table: attempts refused from one address within a minute share one row, which counts
+// them.
+func recordThrottled(ctx context.Context, tx pgx.Tx, email, address string) error {
+	tag, err := tx.Exec(ctx, `UPDATE login_attempts SET repeats = repeats + 1
+		WHERE id = (SELECT id FROM login_attempts WHERE address = $1 AND outcome = 'throttled' AND at > now() - interval '1 minute'
+		            ORDER BY at DESC LIMIT 1)`, address)
+	if err != nil {
+		return fmt.Errorf("store: record throttled sign-in: %w", err)
+	}
+	if tag.RowsAffected() == 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO login_attempts (email, address, outcome) VALUES ($1, $2, 'throttled')`,
+			email, address); err != nil {
+			return fmt.Errorf("store: record throttled sign-in: %w", err)
+		}
+	}
+	return nil
+}
+
+// loginLocked reports whether sign-in is refused now for email or address. A lock begins at the
 // failure that makes the count within one window reach the limit, and lasts one window. An
 // account's count starts again after a success; an address's does not, or one valid account
 // would unlock guessing at all the others.
-func LoginLocked(ctx context.Context, db DBTX, email, address string) (bool, error) {
+func loginLocked(ctx context.Context, db DBTX, email, address string) (bool, error) {
 	var locked bool
 	err := db.QueryRow(ctx, `
 		WITH account AS (
@@ -57,4 +123,16 @@ func LoginLocked(ctx context.Context, db DBTX, email, address string) (bool, err
 		return false, fmt.Errorf("store: sign-in throttle: %w", err)
 	}
 	return locked, nil
+}
+
+// RemoveExpired deletes what has outlived its use: sessions past their expiry, and sign-in
+// attempts older than LoginRetention.
+func RemoveExpired(ctx context.Context, db DBTX) error {
+	if _, err := db.Exec(ctx, `DELETE FROM sessions WHERE expiry < now()`); err != nil {
+		return fmt.Errorf("store: remove expired sessions: %w", err)
+	}
+	if _, err := db.Exec(ctx, `DELETE FROM login_attempts WHERE at < now() - $1::interval`, LoginRetention); err != nil {
+		return fmt.Errorf("store: remove old sign-in attempts: %w", err)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net"
 	"net/http"
@@ -11,9 +12,6 @@ import (
 	"twincities/internal/store"
 	"twincities/templates"
 )
-
-// maxLoginForm bounds a sign-in request: an e-mail and a password fit easily.
-const maxLoginForm = 8 << 10
 
 // loginForm handles "GET /admin/login".
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
@@ -31,60 +29,52 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 	s.render(w, r, status, templates.Login(s.adminPage(r, a.SignIn, ""), f, message, next))
 }
 
-// login handles "POST /admin/login". Throttling comes first, so a locked account or address is
-// refused even with the right password. Every attempt is recorded and logged, never the password.
+// login handles "POST /admin/login". The attempt is reserved first (store.ReserveLogin), so a
+// locked account or address is refused even with the right password, and a burst of parallel
+// attempts cannot check more passwords than the throttle allows. Every attempt is recorded and
+// logged, never the password.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxLoginForm)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, http.StatusText(http.StatusRequestEntityTooLarge), http.StatusRequestEntityTooLarge)
-		return nil
-	}
 	ctx, a := r.Context(), adminMessages(r)
-	email := content.NormalizeEmail(r.PostForm.Get("email"))
+	typed := r.PostForm.Get("email")
 	password := r.PostForm.Get("password") // exactly as typed: never trimmed
 	next := r.PostForm.Get("next")
+	if !content.Typable(typed, false) || content.HasInvisible(typed) {
+		s.renderLogin(w, r, http.StatusUnprocessableEntity, typed, a.Problems[content.ProblemCharacters], next)
+		return nil
+	}
+	email := content.NormalizeEmail(typed)
+	if len(email) > content.MaxEmail {
+		s.renderLogin(w, r, http.StatusUnprocessableEntity, typed, a.Problems[content.ProblemEmail], next)
+		return nil
+	}
 	addr := s.clientAddr(r)
 
-	locked, err := store.LoginLocked(ctx, s.db, email, addr)
-	if err != nil {
-		return err
-	}
-	if locked {
-		s.logLogin(r, email, addr, nil, store.LoginThrottled)
+	attempt, err := store.ReserveLogin(ctx, s.db, email, addr)
+	if errors.Is(err, store.ErrThrottled) {
+		s.log.Info("sign-in attempt", "email", email, "address", addr, "outcome", store.LoginThrottled)
 		s.renderLogin(w, r, http.StatusTooManyRequests, email, a.Throttled, next)
 		return nil
 	}
-
-	u, hash, err := store.UserByEmail(ctx, s.db, email)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	if err != nil {
 		return err
 	}
-	ok := false
-	if err == nil {
-		var rehash bool
-		ok, rehash, err = s.hasher.Verify(password, hash)
-		if err != nil {
-			s.log.Error("stored password hash unreadable", "user", u.ID, "err", err)
-			ok = false
-		}
-		if ok && rehash {
-			if h, err := s.hasher.Hash(password); err == nil {
-				if err := store.RehashPassword(ctx, s.db, u.ID, h); err != nil {
-					s.log.Warn("password rehash failed", "user", u.ID, "err", err)
-				}
-			}
-		}
-	} else {
-		// Spend the time a real check takes, so the answer's speed does not tell whether the
-		// address has an account.
-		s.hasher.DummyVerify(password)
+	u, ok, err := s.checkPassword(ctx, email, password)
+	if err != nil {
+		return err // the attempt stays a failure
 	}
-	if !ok || !u.Active() {
-		var id *int64
-		if u.ID != 0 {
-			id = &u.ID
-		}
-		s.logLogin(r, email, addr, id, store.LoginFailure)
+	ok = ok && u.Active()
+	outcome, id := store.LoginFailure, (*int64)(nil)
+	if u.ID != 0 {
+		id = &u.ID
+	}
+	if ok {
+		outcome = store.LoginSuccess
+	}
+	s.log.Info("sign-in attempt", "email", email, "address", addr, "outcome", outcome)
+	if err := store.SettleLogin(ctx, s.db, attempt, id, outcome); err != nil {
+		return err
+	}
+	if !ok {
 		s.renderLogin(w, r, http.StatusUnauthorized, email, a.SignInFailed, next)
 		return nil
 	}
@@ -98,17 +88,49 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	s.sessions.Put(ctx, keyEpoch, u.SessionEpoch)
 	s.sessions.Put(ctx, keyAuthAt, now)
 	s.sessions.Put(ctx, keySeenAt, now)
-	s.logLogin(r, email, addr, &u.ID, store.LoginSuccess)
 	http.Redirect(w, r, localAdminPath(next), http.StatusSeeOther)
 	return nil
 }
 
-// logLogin records a sign-in attempt in the database and the log.
-func (s *Server) logLogin(r *http.Request, email, addr string, userID *int64, outcome string) {
-	s.log.Info("sign-in attempt", "email", email, "address", addr, "outcome", outcome)
-	if err := store.RecordLogin(r.Context(), s.db, email, userID, addr, outcome); err != nil {
-		s.log.Error("could not record sign-in attempt", "err", err)
+// checkPassword reports whether password is the one of the account with email, and returns the
+// account (the zero User when there is none). A hash made at an older cost is replaced while the
+// password is at hand.
+func (s *Server) checkPassword(ctx context.Context, email, password string) (content.User, bool, error) {
+	u, hash, err := store.UserByEmail(ctx, s.db, email)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return content.User{}, false, err
 	}
+	found := err == nil
+	var ok, rehash bool
+	var newHash string
+	err = s.hashing(ctx, func() {
+		if !found {
+			// Spend the time a real check takes, so the answer's speed does not tell whether the
+			// address has an account.
+			s.hasher.DummyVerify(password)
+			return
+		}
+		var verr error
+		ok, rehash, verr = s.hasher.Verify(password, hash)
+		if verr != nil {
+			s.log.Error("stored password hash unreadable", "user", u.ID, "err", verr)
+			ok = false
+		}
+		if ok && rehash {
+			if h, herr := s.hasher.Hash(password); herr == nil {
+				newHash = h
+			}
+		}
+	})
+	if err != nil {
+		return content.User{}, false, err
+	}
+	if newHash != "" {
+		if err := store.RehashPassword(ctx, s.db, u.ID, newHash); err != nil {
+			s.log.Warn("password rehash failed", "user", u.ID, "err", err)
+		}
+	}
+	return u, ok, nil
 }
 
 // logout handles "POST /admin/logout".

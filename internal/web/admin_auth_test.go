@@ -176,10 +176,10 @@ func TestSignInGivesANewSessionToken(t *testing.T) {
 	site := startSite(t, db)
 	b := site.newBrowser(t, "en")
 
-	// A form posted while signed out starts a session before sign-in: the token an attacker
-	// could have planted.
-	res := b.post("/admin/twin-cities/new", url.Values{"slug": {"x"}})
-	expectSignInPage(t, res)
+	// Signing out leaves a session (holding the message "you have signed out") before the next
+	// sign-in: a token an attacker could have planted.
+	b.mustSignIn(editorEmail, editorPassword)
+	expectRedirect(t, b.post("/admin/logout", nil), "/admin/login")
 	before := b.sessionToken()
 	if before == "" {
 		t.Fatal("no session before sign-in")

@@ -59,7 +59,7 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) error {
 		errs["password"] = msg
 	}
 	if len(errs) == 0 {
-		hash, err := s.hasher.Hash(password)
+		hash, err := s.hashPassword(r.Context(), password)
 		if err != nil {
 			return err
 		}
@@ -137,7 +137,7 @@ func (s *Server) setPassword(w http.ResponseWriter, r *http.Request) error {
 		s.renderPasswordForm(w, r, u, map[string]string{"password": msg}, http.StatusUnprocessableEntity)
 		return nil
 	}
-	hash, err := s.hasher.Hash(password)
+	hash, err := s.hashPassword(r.Context(), password)
 	if err != nil {
 		return err
 	}
