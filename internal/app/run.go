@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 
 	"twincities/internal/config"
 	"twincities/internal/postgres"
@@ -30,6 +31,7 @@ Settings come from the environment:
   BASE_URL      the site's public address (default http://LISTEN_ADDR, localhost when it names no host)
   DATA_DIR      where the private cluster lives (default .data)
   TRUST_PROXY   true behind a reverse proxy that sets X-Forwarded-For (default false)
+  GOMEMLIMIT    the Go runtime's soft memory limit for serve (default 768MiB)
 `
 
 // ErrUsage is returned for a command line that names no known command.
@@ -57,7 +59,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		if len(args) > 0 {
 			return ErrUsage
 		}
-		return serve(ctx, cfg, log, stdout)
+		return serve(ctx, cfg, log, getenv, stdout)
 	case "migrate":
 		return migrate(ctx, cfg, log, args, stdout)
 	case "user":
@@ -96,7 +98,16 @@ func withApp(ctx context.Context, cfg config.Config, log *slog.Logger, fn func(*
 	return errors.Join(fn(a), a.Close())
 }
 
-func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+// defaultMemoryLimit is the Go runtime's soft memory limit for serve when GOMEMLIMIT does not set
+// one: past it the garbage collector works harder and returns memory sooner. It leaves room for
+// the worst the bounded work can take at once: two image uploads being processed and a password
+// check per core.
+const defaultMemoryLimit = 768 << 20
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, getenv func(string) string, stdout io.Writer) error {
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	return withApp(ctx, cfg, log, func(a *App) error {
 		if err := a.Prepare(ctx); err != nil {
 			return err

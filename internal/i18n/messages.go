@@ -106,6 +106,19 @@ type Messages struct {
 	ImageWord          string // before an image's description when images are off
 	BadRequest         string // a request no form of ours sends
 	CrossOrigin        string // a state-changing request from another site
+
+	// Pages for requests the site refuses, and for when it cannot serve for a while.
+	BadRequestTitle  string
+	RefusedTitle     string // a cross-origin request
+	TooLargeTitle    string
+	TooLarge         string // %s: the limit in words ("2 MB")
+	Megabytes        string // %d: a size in megabytes
+	Kilobytes        string // %d: a size in kilobytes
+	FormTypeTitle    string
+	FormType         string // a multipart body where ordinary forms are expected
+	BadSearch        string // a search holding characters nobody can type
+	UnavailableTitle string
+	Unavailable      string // the database cannot be reached
 }
 
 // For returns the catalogue for language l.

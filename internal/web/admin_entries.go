@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"twincities/internal/content"
 	"twincities/internal/store"
@@ -16,7 +15,11 @@ import (
 func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		q := r.URL.Query()
-		f := store.Filter{State: q.Get("state"), Search: cleanSearch(q.Get("q"))}
+		search, err := cleanSearch(q.Get("q"))
+		if err != nil {
+			return err
+		}
+		f := store.Filter{State: q.Get("state"), Search: search}
 		if f.State != store.StatePublished && f.State != store.StateDraft {
 			f.State = ""
 		}
@@ -247,19 +250,19 @@ func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.
 	return nil
 }
 
-// errBadRequest is a request no form of ours sends: a missing version, an unreadable body.
-var errBadRequest = errors.New("web: bad request")
-
 // maxSearch bounds a search: no name is longer.
 const maxSearch = 200
 
-// cleanSearch makes a typed search safe to ask the database: valid UTF-8, at most maxSearch
-// characters (never cut inside one).
-func cleanSearch(q string) string {
-	// Broken bytes become U+FFFD, which no name contains: such a search finds nothing, as it should.
-	r := []rune(strings.ToValidUTF8(q, "\uFFFD"))
+// cleanSearch makes a typed search safe to ask the database: at most maxSearch characters, never
+// cut inside one. A search holding characters nobody can type (a NUL byte, broken UTF-8, a
+// control character) is refused with errBadSearch: the database could not even compare it.
+func cleanSearch(q string) (string, error) {
+	if !content.Typable(q, false) {
+		return "", errBadSearch
+	}
+	r := []rune(q)
 	if len(r) > maxSearch {
 		r = r[:maxSearch]
 	}
-	return string(r)
+	return string(r), nil
 }

@@ -23,8 +23,8 @@ func uploadImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return err
 		}
 		a := adminMessages(r)
-		// The limit of the file plus room for the other fields; beyond it the form is refused.
-		r.Body = http.MaxBytesReader(w, r.Body, media.MaxUploadBytes+1<<20)
+		// readBodies limits the body to the file's limit plus room for the other fields. Parts
+		// beyond 1 MB wait in temporary files, removed when the handler returns.
 		if err := r.ParseMultipartForm(1 << 20); err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {

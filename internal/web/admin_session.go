@@ -90,7 +90,7 @@ func (s *Server) loadStaff(next http.Handler) http.Handler {
 		}
 		u, err := store.UserByID(ctx, s.db, id)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			s.serverError(w, r, err)
+			s.fail(w, r, err)
 			return
 		}
 		now := s.now()
@@ -98,7 +98,7 @@ func (s *Server) loadStaff(next http.Handler) http.Handler {
 			now.Sub(s.sessions.GetTime(ctx, keyAuthAt)) > sessionLifetime ||
 			now.Sub(s.sessions.GetTime(ctx, keySeenAt)) > sessionIdle {
 			if err := s.endSession(ctx); err != nil {
-				s.serverError(w, r, err)
+				s.fail(w, r, err)
 				return
 			}
 			s.sessions.Put(ctx, keyFlash, adminMessages(r).SessionExpired)
@@ -118,8 +118,14 @@ func (s *Server) endSession(ctx context.Context) error {
 	return s.sessions.RenewToken(ctx)
 }
 
-// requireStaff lets only signed-in staff through. Anyone else goes to the sign-in page, and a
-// form they posted is kept to be given back after they sign in.
+// maxPendingForm bounds a form kept for after signing in again: the text of an entry's form, not
+// what anyone may post. Longer forms are not kept, and the person is told.
+const maxPendingForm = 64 << 10
+
+// requireStaff lets only signed-in staff through. Anyone else goes to the sign-in page. A form
+// posted by someone whose session has just ended is kept in that session, to be given back after
+// they sign in again; a visitor with no session gets none made for them: a post from anyone on
+// the internet must cost the database nothing.
 func (s *Server) requireStaff(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, ok := staffOf(r.Context()); ok {
@@ -130,15 +136,30 @@ func (s *Server) requireStaff(next http.Handler) http.Handler {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			// After signing in, back to the page the person was on, not to the address of a button.
 			next = refererPath(r)
-			if next == r.URL.Path && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-				// A form that posts to its own page: keep what was typed, to give it back there.
-				if err := r.ParseForm(); err == nil {
-					s.sessions.Put(r.Context(), keyPending, pendingForm{Path: r.URL.Path, Values: withoutPasswords(r.PostForm)})
+			// A form that posts to its own page: keep what was typed, to give it back there.
+			// (readBodies has read it; a multipart upload is never read for someone signed out.)
+			if next == r.URL.Path && r.PostForm != nil && s.sessions.Token(r.Context()) != "" {
+				kept := withoutPasswords(r.PostForm)
+				if formSize(kept) <= maxPendingForm {
+					s.sessions.Put(r.Context(), keyPending, pendingForm{Path: r.URL.Path, Values: kept})
+				} else {
+					s.flash(r.Context(), adminMessages(r).PendingTooLarge)
 				}
 			}
 		}
 		http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 	})
+}
+
+// formSize is about the bytes a form's values take.
+func formSize(v url.Values) int {
+	n := 0
+	for k, vals := range v {
+		for _, val := range vals {
+			n += len(k) + len(val)
+		}
+	}
+	return n
 }
 
 // requireAdmin lets only administrators through; an editor gets 403.

@@ -60,17 +60,22 @@ func brokenDB(tb testing.TB) *pgxpool.Pool {
 	return pool
 }
 
-func TestBrokenDatabaseGivesAFriendlyErrorPage(t *testing.T) {
+// While the database cannot be reached, pages answer 503 with the friendly page and a time to
+// come back, not 500: the site is not broken, only waiting.
+func TestUnreachableDatabaseGivesA503Page(t *testing.T) {
 	t.Parallel()
 	h := site(t, brokenDB(t))
 	for _, path := range []string{"/en/", "/ru/twin-cities", "/en/twin-cities/duisburg", "/ru/awards"} {
 		r := get(t, h, path)
-		if r.StatusCode != http.StatusInternalServerError {
-			t.Errorf("%s: status %d, want 500", path, r.StatusCode)
+		if r.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("%s: status %d, want 503", path, r.StatusCode)
 			continue
 		}
+		if ra := r.Header.Get("Retry-After"); ra == "" {
+			t.Errorf("%s: 503 without Retry-After", path)
+		}
 		l := content.Lang(path[1:3])
-		if h1 := strings.TrimSpace(r.doc.Find("h1").Text()); h1 != i18n.For(l).ErrorTitle {
+		if h1 := strings.TrimSpace(r.doc.Find("h1").Text()); h1 != i18n.For(l).UnavailableTitle {
 			t.Errorf("%s: error heading %q", path, h1)
 		}
 		for _, leak := range []string{"nonexistent", "socket", "postgres", "dial", "store:", "SQL"} {

@@ -2,8 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"net/http"
 	"strings"
 
@@ -11,7 +9,6 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
-	"twincities/internal/store"
 	"twincities/templates"
 )
 
@@ -27,49 +24,6 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// errNotFound is returned by handlers for an address the site does not have.
-var errNotFound = errors.New("web: not found")
-
-// fail maps an error to its response: not found is a 404 page, anything else is logged and shown
-// as the friendly 500 page.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch {
-	case errors.Is(err, errNotFound), errors.Is(err, store.ErrNotFound):
-		s.notFoundPage(w, r)
-	case errors.Is(err, errBadRequest):
-		http.Error(w, i18n.For(langOf(r)).BadRequest, http.StatusBadRequest)
-	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
-		// The visitor went away; there is no one to answer.
-	default:
-		s.serverError(w, r, err)
-	}
-}
-
-// notFound handles every address no route matches.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
-	s.notFoundPage(w, r)
-	return nil
-}
-
-func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
-	p := s.page(r, i18n.For(langOf(r)).NotFoundTitle, "")
-	p.NoIndex = true
-	s.render(w, r, http.StatusNotFound, templates.NotFound(p))
-}
-
-// serverError logs err and shows the error page, which says nothing of what went wrong inside.
-func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.Error("server error", "method", r.Method, "path", r.URL.Path, "err", err)
-	p := s.page(r, i18n.For(langOf(r)).ErrorTitle, "")
-	p.NoIndex = true
-	var buf bytes.Buffer
-	if rerr := templates.ServerError(p).Render(r.Context(), &buf); rerr != nil {
-		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-		return
-	}
-	writeHTML(w, http.StatusInternalServerError, buf.Bytes())
-}
-
 // render writes component with status. It renders into a buffer first, so a failure half-way
 // becomes a clean error page instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
@@ -78,11 +32,19 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c te
 		s.serverError(w, r, err)
 		return
 	}
-	writeHTML(w, status, buf.Bytes())
+	writeHTML(w, r, status, buf.Bytes())
 }
 
-func writeHTML(w http.ResponseWriter, status int, body []byte) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+// writeHTML writes a page. Every page follows the visitor's settings of the version for the
+// visually impaired, kept in a cookie: caches must tell visitors apart by their cookies, and a
+// page made for one visitor's settings is for that visitor alone.
+func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Add("Vary", "Cookie")
+	if _, err := r.Cookie(a11yCookie); err == nil && h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "private")
+	}
 	w.WriteHeader(status)
 	w.Write(body)
 }
@@ -130,10 +92,4 @@ func validSlug(slug string) bool {
 		}
 	}
 	return true
-}
-
-// crossOriginDenied answers a state-changing request sent from another site: 403, and a log line.
-func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
-	s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
-	http.Error(w, i18n.For(langOf(r)).CrossOrigin, http.StatusForbidden)
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 
 	"twincities/internal/content"
 	"twincities/static"
@@ -14,7 +13,7 @@ import (
 // state-changing request passes cross-origin protection first; no GET changes anything.
 func (s *Server) Routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, securityHeaders, compress, middleware.GetHead, trimTrailingSlash)
+	r.Use(compress, trimTrailingSlash)
 	r.NotFound(s.handle(s.notFound))
 
 	// Operations.
@@ -86,6 +85,9 @@ func (s *Server) Routes() http.Handler {
 		s.log.Warn("BASE_URL is not a valid origin for cross-origin protection", "err", err)
 	}
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	// Admin responses are never cached, whatever answers them: a page, a redirect, a refusal.
-	return noStoreUnder("/admin", cop.Handler(r))
+	// Outside the router, which passes copies of the request on: logging, the last resort for a
+	// panic and the headers of every response wrap everything; the body is read before anything
+	// else sees the request (see readBodies); admin responses are never cached, whatever answers
+	// them: a page, a redirect, a refusal.
+	return s.logRequests(s.recoverPanics(s.securityHeaders(s.readBodies(headAsGet(noStoreUnder("/admin", cop.Handler(r)))))))
 }

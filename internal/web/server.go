@@ -5,6 +5,7 @@ package web
 import (
 	"context"
 	"log/slog"
+	"runtime"
 	"sync"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"twincities/internal/auth"
+	"twincities/internal/store"
 )
 
 // Server holds what the handlers depend on. Handlers are its methods; there are no globals.
@@ -31,6 +33,11 @@ type Server struct {
 	// imageSlots bounds how many uploads are decoded and scaled at once: one photo takes about
 	// 140 MB for a moment (see make bench), and a small server must not run out of memory.
 	imageSlots chan struct{}
+	// hashSlots bounds how many passwords are hashed or checked at once: argon2id takes 64 MiB
+	// and a core each, so a burst of sign-ins must queue instead of multiplying the memory.
+	hashSlots chan struct{}
+	// logs keeps a fault that every request meets from writing a line per request.
+	logs *logLimiter
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -56,7 +63,8 @@ type Deps struct {
 // New returns a Server for deps. Close it to stop the session store's cleanup.
 func New(d Deps) *Server {
 	s := &Server{db: d.DB, log: d.Log, baseURL: d.BaseURL, hasher: d.Hasher, now: d.Now, trustProxy: d.TrustProxy,
-		imageSlots: make(chan struct{}, concurrentUploads)}
+		imageSlots: make(chan struct{}, concurrentUploads), hashSlots: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		logs: newLogLimiter(logEvery)}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -64,7 +72,7 @@ func New(d Deps) *Server {
 	// its own (cleanSessions), which Close stops and waits for.
 	s.store = pgxstore.NewWithCleanupInterval(d.DB, 0)
 	s.sessions = newSessions(s.store, d.SecureCookies)
-	s.sessions.ErrorFunc = s.serverError
+	s.sessions.ErrorFunc = s.fail
 	s.stopCleanup, s.cleanupDone = make(chan struct{}), make(chan struct{})
 	go s.cleanSessions(sessionCleanupEvery)
 	return s
@@ -73,7 +81,7 @@ func New(d Deps) *Server {
 // sessionCleanupEvery is how often expired sessions are removed from the database.
 const sessionCleanupEvery = 10 * time.Minute
 
-// cleanSessions removes expired sessions until Close.
+// cleanSessions removes expired sessions and old sign-in attempts until Close.
 func (s *Server) cleanSessions(every time.Duration) {
 	defer close(s.cleanupDone)
 	ticker := time.NewTicker(every)
@@ -84,8 +92,8 @@ func (s *Server) cleanSessions(every time.Duration) {
 			return
 		case <-ticker.C:
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			if _, err := s.db.Exec(ctx, `DELETE FROM sessions WHERE expiry < now()`); err != nil {
-				s.log.Warn("could not remove expired sessions", "err", err)
+			if err := store.RemoveExpired(ctx, s.db); err != nil {
+				s.log.Warn("could not remove expired sessions and sign-in attempts", "err", err)
 			}
 			cancel()
 		}
