@@ -2,13 +2,19 @@
 // same way as the local cluster of "make run", and a fresh database per test, cloned in
 // milliseconds from a template that is already migrated (and, for SeededDB, loaded with Perm's
 // initial data). Tests using it can run in parallel; none sees another's rows.
+//
+// Fuzzing (go test -fuzz) runs the test binary again as worker processes, and TestMain runs in
+// each: the workers use the cluster and templates of the process that started them instead of
+// starting their own, which would take seconds of every -fuzztime.
 package pgtest
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"sync/atomic"
 	"testing"
@@ -27,9 +33,14 @@ const (
 	seededTemplate = "template_seeded"
 )
 
+// sharedClusterEnv hands the cluster's address from a fuzzing coordinator to its workers, which
+// inherit its environment.
+const sharedClusterEnv = "TWINCITIES_PGTEST_CLUSTER"
+
 var (
-	cluster *postgres.Cluster
-	counter atomic.Int64
+	// clusterURL is the connection string of the cluster's postgres database; "" before Main.
+	clusterURL string
+	counter    atomic.Int64
 )
 
 // Main starts the cluster and the templates, runs the tests and removes everything after. Call it
@@ -44,6 +55,14 @@ func Main(m *testing.M) {
 }
 
 func run(m *testing.M) (int, error) {
+	flag.Parse()
+	if isSet("test.list") {
+		return m.Run(), nil // listing the tests needs no database
+	}
+	if shared := os.Getenv(sharedClusterEnv); shared != "" && isSet("test.fuzzworker") {
+		clusterURL = shared
+		return m.Run(), nil
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	dir, err := os.MkdirTemp("", "twincities-test-")
@@ -54,22 +73,32 @@ func run(m *testing.M) (int, error) {
 	if err := os.Chmod(dir, 0o755); err != nil { // the server may run as another user (postgres)
 		return 0, err
 	}
-	cluster, err = postgres.StartCluster(ctx, postgres.ClusterOptions{DataDir: dir + "/pgdata", Throwaway: true})
+	cluster, err := postgres.StartCluster(ctx, postgres.ClusterOptions{DataDir: dir + "/pgdata", Throwaway: true})
 	if err != nil {
 		return 0, err
 	}
 	defer cluster.Stop()
-	if err := makeTemplate(ctx, emptyTemplate, false); err != nil {
+	if err := makeTemplate(ctx, cluster, emptyTemplate, false); err != nil {
 		return 0, err
 	}
-	if err := makeTemplate(ctx, seededTemplate, true); err != nil {
+	if err := makeTemplate(ctx, cluster, seededTemplate, true); err != nil {
+		return 0, err
+	}
+	clusterURL = cluster.URL("postgres")
+	if err := os.Setenv(sharedClusterEnv, clusterURL); err != nil {
 		return 0, err
 	}
 	return m.Run(), nil
 }
 
+// isSet reports whether the testing flag name was given (a bool as true, a string not empty).
+func isSet(name string) bool {
+	f := flag.Lookup(name)
+	return f != nil && f.Value.String() != "" && f.Value.String() != "false"
+}
+
 // makeTemplate creates a migrated database, optionally with the initial data, to clone from.
-func makeTemplate(ctx context.Context, name string, seeded bool) error {
+func makeTemplate(ctx context.Context, cluster *postgres.Cluster, name string, seeded bool) error {
 	if err := cluster.EnsureDatabase(ctx, name); err != nil {
 		return err
 	}
@@ -105,13 +134,13 @@ func SeededDB(tb testing.TB) *pgxpool.Pool { return clone(tb, seededTemplate) }
 func BareDB(tb testing.TB) string {
 	tb.Helper()
 	name := newDatabase(tb, "")
-	return cluster.URL(name)
+	return URL(name)
 }
 
 func clone(tb testing.TB, template string) *pgxpool.Pool {
 	tb.Helper()
 	name := newDatabase(tb, template)
-	pool, err := postgres.OpenPool(context.Background(), cluster.URL(name))
+	pool, err := postgres.OpenPool(context.Background(), URL(name))
 	if err != nil {
 		tb.Fatalf("pgtest: %v", err)
 	}
@@ -122,12 +151,12 @@ func clone(tb testing.TB, template string) *pgxpool.Pool {
 // newDatabase creates a database (from template, if given) and drops it when the test ends.
 func newDatabase(tb testing.TB, template string) string {
 	tb.Helper()
-	if cluster == nil {
+	if clusterURL == "" {
 		tb.Fatal("pgtest: no cluster; call pgtest.Main from TestMain")
 	}
 	ctx := context.Background()
 	name := fmt.Sprintf("test_%d_%d", os.Getpid(), counter.Add(1))
-	conn, err := pgx.Connect(ctx, cluster.URL("postgres"))
+	conn, err := pgx.Connect(ctx, clusterURL)
 	if err != nil {
 		tb.Fatalf("pgtest: %v", err)
 	}
@@ -141,7 +170,7 @@ func newDatabase(tb testing.TB, template string) string {
 	}
 	tb.Cleanup(func() {
 		ctx := context.Background()
-		conn, err := pgx.Connect(ctx, cluster.URL("postgres"))
+		conn, err := pgx.Connect(ctx, clusterURL)
 		if err != nil {
 			tb.Errorf("pgtest: drop %s: %v", name, err)
 			return
@@ -155,4 +184,11 @@ func newDatabase(tb testing.TB, template string) string {
 }
 
 // URL is the connection string of database name on the test cluster.
-func URL(name string) string { return cluster.URL(name) }
+func URL(name string) string {
+	u, err := url.Parse(clusterURL)
+	if err != nil {
+		panic("pgtest: " + err.Error()) // made by postgres.Cluster.URL: cannot happen
+	}
+	u.Path = "/" + name
+	return u.String()
+}
