@@ -67,7 +67,7 @@ func createEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return errBadRequest
 		}
 		e := res.blank()
-		problems := res.parse(r.PostForm, &e)
+		form, problems := res.read(r.PostForm, &e)
 		var err error
 		if len(problems) == 0 {
 			err = res.table.Create(r.Context(), s.db, &e, actorOf(r.Context()))
@@ -76,7 +76,7 @@ func createEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			if len(problems) > 0 {
 				err = res.table.Check(&e)
 			}
-			return renderEntryForm(s, w, r, res, e, true, r.PostForm, mergeProblems(problems, err), http.StatusUnprocessableEntity)
+			return renderEntryForm(s, w, r, res, e, true, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)
 		}
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return errBadRequest
 		}
-		problems := res.parse(r.PostForm, &e)
+		form, problems := res.read(r.PostForm, &e)
 		if len(problems) == 0 {
 			err = res.table.Update(r.Context(), s.db, &e, base, actorOf(r.Context()))
 		} else {
@@ -127,9 +127,9 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		var conflict *store.ConflictError
 		switch {
 		case errors.As(err, &conflict):
-			return renderConflict(s, w, r, res, conflict, e, r.PostForm)
+			return renderConflict(s, w, r, res, conflict, e, form)
 		case len(problems) > 0 || content.AsValidation(err) != nil:
-			return renderEntryForm(s, w, r, res, e, false, r.PostForm, mergeProblems(problems, err), http.StatusUnprocessableEntity)
+			return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)
 		case err != nil:
 			return err
 		}

@@ -95,6 +95,36 @@ func (p *fieldParser) location() *content.GeoPoint {
 	return &content.GeoPoint{Lat: la, Lon: lo}
 }
 
+// compactSources numbers the rows of a submitted sources fieldset again without the rows left
+// empty, which Normalize drops before validation: a problem found in the second source is then
+// marked at the second row the form shows, not at whatever row the person left empty above it.
+// Rows past templates.MaxSources, which the parser never reads, are dropped too.
+func compactSources(v url.Values) url.Values {
+	out := make(url.Values, len(v))
+	for k, vals := range v {
+		if !strings.HasPrefix(k, "sources.") {
+			out[k] = vals
+		}
+	}
+	n := 0
+	for i := 0; i < templates.MaxSources; i++ {
+		from, to := "sources."+strconv.Itoa(i)+".", "sources."+strconv.Itoa(n)+"."
+		title, hasTitle := v[from+"title"]
+		link, hasURL := v[from+"url"]
+		if strings.TrimSpace(v.Get(from+"title")) == "" && strings.TrimSpace(v.Get(from+"url")) == "" {
+			continue
+		}
+		if hasTitle {
+			out[to+"title"] = title
+		}
+		if hasURL {
+			out[to+"url"] = link
+		}
+		n++
+	}
+	return out
+}
+
 // sources reads the rows of the sources fieldset; rows left empty are dropped later by Normalize.
 func (p *fieldParser) sources() []content.Source {
 	var out []content.Source

@@ -66,6 +66,13 @@ func (res resource[T]) info(e T, l content.Lang, isNew bool) templates.EntryInfo
 	return in
 }
 
+// read applies a submitted form to e. It returns the values the form shows again, with the source
+// rows numbered as the entry's sources are (see compactSources), and the values it could not read.
+func (res resource[T]) read(submitted url.Values, e *T) (url.Values, []content.FieldError) {
+	v := compactSources(submitted)
+	return v, res.parse(v, e)
+}
+
 // entryPath is the address of one entry's edit page.
 func (res resource[T]) entryPath(id int64) string {
 	return res.base + "/" + strconv.FormatInt(id, 10)
