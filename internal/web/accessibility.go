@@ -75,9 +75,12 @@ func (s *Server) setAccessibility(w http.ResponseWriter, r *http.Request) error 
 // backPath accepts a page of the public site to return to, and nothing else: never another site.
 func backPath(p, fallback string) string {
 	u, err := url.Parse(p)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(p, "//") || strings.Contains(p, `\`) ||
-		!(strings.HasPrefix(u.Path, "/ru/") || strings.HasPrefix(u.Path, "/en/") || u.Path == "/ru" || u.Path == "/en") {
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(p, "//") || strings.Contains(p, `\`) {
 		return fallback
 	}
-	return u.RequestURI()
+	clean, uri := resolved(u)
+	if !(strings.HasPrefix(clean, "/ru/") || strings.HasPrefix(clean, "/en/") || clean == "/ru" || clean == "/en") {
+		return fallback
+	}
+	return uri
 }

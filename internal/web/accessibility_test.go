@@ -70,7 +70,8 @@ func TestAccessibilitySettingsAreRememberedAndLeadBack(t *testing.T) {
 func TestAccessibilityNeverLeadsOffTheSite(t *testing.T) {
 	t.Parallel()
 	h := site(t, pgtest.SeededDB(t))
-	for _, back := range []string{"https://evil.example/", "//evil.example/ru/", "/admin/", `/\evil.example`, "javascript:alert(1)", ""} {
+	for _, back := range []string{"https://evil.example/", "//evil.example/ru/", "/admin/", `/\evil.example`, "javascript:alert(1)", "",
+		"/en/../admin/", "/en/%2e%2e/admin/"} {
 		res := postA11y(t, h, "en", url.Values{"font": {"large"}, "scheme": {"default"}, "images": {"on"}, "back": {back}})
 		if loc := res.Header.Get("Location"); loc != "/en/" {
 			t.Errorf("back %q: redirect to %q, want the home page", back, loc)

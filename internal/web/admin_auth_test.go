@@ -114,7 +114,8 @@ func TestSignInKeepsNextButOnlyInsideTheAdmin(t *testing.T) {
 		expectStatus(t, b.follow(in), http.StatusOK)
 	})
 
-	for _, next := range []string{"//evil.example", "https://evil.example/admin/", "/\\evil.example", "/en/twin-cities", "javascript:alert(1)"} {
+	for _, next := range []string{"//evil.example", "https://evil.example/admin/", "/\\evil.example", "/en/twin-cities", "javascript:alert(1)",
+		"/admin/../en/", "/admin/%2e%2e/en/"} {
 		t.Run("next="+next, func(t *testing.T) {
 			b := site.newBrowser(t, "en")
 			in := b.signInAt("/admin/login?next="+url.QueryEscape(next), editorEmail, editorPassword)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 
 	"twincities/internal/content"
@@ -67,9 +68,23 @@ func (s *Server) setAdminLanguage(w http.ResponseWriter, r *http.Request) error 
 // localAdminPath accepts a path back into the admin, and nothing else: never another site.
 func localAdminPath(p string) string {
 	u, err := url.Parse(p)
-	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/admin/") && u.Path != "/admin" ||
-		strings.HasPrefix(p, "//") || strings.Contains(p, "\\") {
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(p, "//") || strings.Contains(p, "\\") {
 		return "/admin/"
 	}
-	return u.RequestURI()
+	clean, uri := resolved(u)
+	if !strings.HasPrefix(clean, "/admin/") && clean != "/admin" {
+		return "/admin/"
+	}
+	return uri
+}
+
+// resolved is the path u leads to, with its dot segments resolved as a browser resolves them
+// ("/admin/../ru/" leads to /ru/, and so does "/admin/%2e%2e/ru/"), and that path with u's query
+// as an address to send a browser to: what a check of the path sees is where the browser goes.
+func resolved(u *url.URL) (clean, uri string) {
+	clean = path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean, (&url.URL{Path: clean, RawQuery: u.RawQuery}).RequestURI()
 }
