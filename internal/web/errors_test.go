@@ -116,6 +116,9 @@ func TestRedirects(t *testing.T) {
 		{"/", "garbage;;;", "/ru/", http.StatusFound},
 		{"/en/awards/", "", "/en/awards", http.StatusMovedPermanently},
 		{"//evil.example/x/", "", "/evil.example/x", http.StatusMovedPermanently}, // never off-site
+		// Nor by a backslash, which browsers take for a slash (found by FuzzURLs).
+		{"/%5Cevil.example/x/", "", "/%5Cevil.example/x", http.StatusMovedPermanently},
+		{"/ru/%D0%B3/x/", "", "/ru/%D0%B3/x", http.StatusMovedPermanently},
 	}
 	for _, c := range cases {
 		r := get(t, h, c.path, "Accept-Language", c.accept)

@@ -70,8 +70,10 @@ func trimTrailingSlash(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path
 		if len(p) > 1 && strings.HasSuffix(p, "/") && strings.Count(p, "/") > 2 && r.Method == http.MethodGet {
-			// One leading slash only: "//host/" must not become a redirect to another site.
-			http.Redirect(w, r, "/"+strings.Trim(p, "/"), http.StatusMovedPermanently)
+			// One leading slash only: "//host/" must not become a redirect to another site. And the
+			// path as sent, still escaped: decoded, "/%5Chost/x/" would lead to "/\host/x", which
+			// browsers read as "//host/x", another site.
+			http.Redirect(w, r, "/"+strings.Trim(r.URL.EscapedPath(), "/"), http.StatusMovedPermanently)
 			return
 		}
 		next.ServeHTTP(w, r)
