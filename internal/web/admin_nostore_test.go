@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"twincities/internal/content"
@@ -35,6 +36,13 @@ func TestEveryAdminResponseIsNoStore(t *testing.T) {
 		{"cross-origin sign-in", func() page {
 			return b.post("/admin/login", url.Values{"email": {editorEmail}, "password": {editorPassword}}, "Sec-Fetch-Site", "cross-site")
 		}, http.StatusForbidden},
+		// Bodies refused before they are read (found by FuzzRequestBodies).
+		{"sign-in too large", func() page {
+			return b.post("/admin/login", url.Values{"email": {strings.Repeat("a", 9<<10)}})
+		}, http.StatusRequestEntityTooLarge},
+		{"multipart sign-in", func() page {
+			return b.postMultipart("/admin/login", url.Values{"email": {editorEmail}}, nil)
+		}, http.StatusUnsupportedMediaType},
 		{"sign-in", func() page { return b.signIn(editorEmail, editorPassword) }, http.StatusSeeOther},
 	}
 	signedIn := []check{

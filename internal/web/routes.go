@@ -86,8 +86,8 @@ func (s *Server) Routes() http.Handler {
 	}
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 	// Outside the router, which passes copies of the request on: logging, the last resort for a
-	// panic and the headers of every response wrap everything; the body is read before anything
-	// else sees the request (see readBodies); admin responses are never cached, whatever answers
-	// them: a page, a redirect, a refusal.
-	return s.logRequests(s.recoverPanics(s.securityHeaders(s.readBodies(headAsGet(noStoreUnder("/admin", cop.Handler(r)))))))
+	// panic and the headers of every response wrap everything; admin responses are never cached,
+	// whatever answers them: a page, a redirect, a refusal, a body refused unread; the body is
+	// read before anything else sees the request (see readBodies).
+	return s.logRequests(s.recoverPanics(s.securityHeaders(noStoreUnder("/admin", s.readBodies(headAsGet(cop.Handler(r)))))))
 }
