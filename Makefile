@@ -33,6 +33,40 @@ test: postgres-server chromium node_modules/.axe check ## run every test: real P
 	@# Image decoding and scaling runs in one goroutine, so the race detector finds nothing there
 	@# and only multiplies its minute of pixel work; its tests run without it.
 	$(GO) test -count=1 ./internal/media
+	@# Every fuzz target's seeds ran above as ordinary tests; here each also fuzzes briefly.
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_BRIEF)
+
+# make fuzz: every fuzz target of the repository (found with go test -list), one after another,
+# for FUZZTIME each, then how many inputs each tried. A failing input is written to the target's
+# testdata/fuzz/ directory, where every later go test runs it: commit it with the fix. FUZZ picks
+# targets by a regular expression on their names (make fuzz FUZZ=URLs FUZZTIME=5m). Each target
+# fuzzes with FUZZPARALLEL workers: one, because every worker drives the real site and its
+# PostgreSQL, a core between them, and the machines here have two. Go shortens every input that
+# reaches new code, for up to FUZZMINIMIZETIME: through the router an input takes tens of
+# milliseconds and nearly every one reaches new code somewhere, so Go's default of a minute would
+# leave no time to fuzz. A failing input is written whether shortened or not.
+FUZZTIME ?= 30s
+FUZZTIME_BRIEF ?= 3s
+FUZZPARALLEL ?= 1
+FUZZMINIMIZETIME ?= 1s
+FUZZ ?= .
+
+.PHONY: fuzz
+fuzz: postgres-server ## fuzz every fuzz target for FUZZTIME each (default 30s); print how many inputs each tried
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; failed=0; touch "$$tmp/summary"; \
+	  for pkg in $$($(GO) list ./...); do \
+	    for t in $$($(GO) test -list '^Fuzz' "$$pkg" | grep '^Fuzz' | grep -E -- '$(FUZZ)' || true); do \
+	      echo "fuzzing $$pkg $$t for $(FUZZTIME)..."; \
+	      start=$$(date +%s); \
+	      if $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) \
+	          -parallel $(FUZZPARALLEL) "$$pkg" > "$$tmp/log" 2>&1; then result=ok; else result=FAILED; failed=1; cat "$$tmp/log"; fi; \
+	      execs=$$(sed -n 's/^fuzz: elapsed: .*, execs: \([0-9]*\) .*/\1/p' "$$tmp/log" | tail -n 1); \
+	      printf '%-34s %-22s %10s execs %5ss %s\n' "$${pkg#twincities/}" "$$t" "$${execs:-0}" "$$(( $$(date +%s) - start ))" "$$result" \
+	        | tee -a "$$tmp/summary"; \
+	    done; \
+	  done; \
+	  echo; echo "Fuzzing, $(FUZZTIME) a target (execs: inputs tried; s: the whole run, with building and starting):"; \
+	  cat "$$tmp/summary"; exit $$failed
 
 .PHONY: check
 check: ## fail when generated code is stale, gofmt, go vet or staticcheck complain, or called code is vulnerable
