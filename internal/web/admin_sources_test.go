@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"twincities/internal/content"
@@ -34,7 +35,8 @@ func TestSourceProblemShownAtItsRow(t *testing.T) {
 	if n := res.doc.Find(`[aria-invalid="true"]`).Length(); n != 1 {
 		t.Errorf("%d fields marked invalid, want 1 (the address)", n)
 	}
-	if title := res.doc.Find(`[name="`+bad.AttrOr("name", "")[:len("sources.0.")]+`title"]`).AttrOr("value", ""); title != "Le Monde" {
+	row := strings.TrimSuffix(bad.AttrOr("name", ""), "url") // "sources.0."
+	if title := res.doc.Find(`[name="`+row+`title"]`).AttrOr("value", ""); title != "Le Monde" {
 		t.Errorf("the row with the address has the title %q, want Le Monde", title)
 	}
 }
