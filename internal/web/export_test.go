@@ -7,10 +7,10 @@ import (
 )
 
 // CheckEntryForm reads the form values v into an entry of the admin kind at base ("/admin/awards")
-// as saving does, without saving: the entry as it would be stored, the values the form would show
-// again, and every problem it would mark. A new entry of the kind, or the about page for the text
-// pages (which are only ever edited). For the fuzz tests, which apply it to any values.
-func CheckEntryForm(base string, v url.Values) (content.Entry, url.Values, []content.FieldError) {
+// as saving does, without saving: the values the form would show again, and every problem it
+// would mark. A new entry of the kind, or the about page for the text pages (which are only ever
+// edited). For the fuzz tests, which apply it to any values.
+func CheckEntryForm(base string, v url.Values) (url.Values, []content.FieldError) {
 	switch base {
 	case cityResource(content.Twin).base:
 		return checkEntryForm(cityResource(content.Twin), cityResource(content.Twin).blank(), v)
@@ -28,8 +28,8 @@ func CheckEntryForm(base string, v url.Values) (content.Entry, url.Values, []con
 	panic("web: no admin kind at " + base)
 }
 
-func checkEntryForm[T content.Entry](res resource[T], e T, v url.Values) (content.Entry, url.Values, []content.FieldError) {
+func checkEntryForm[T content.Entry](res resource[T], e T, v url.Values) (url.Values, []content.FieldError) {
 	shown, problems := res.read(v, &e)
 	err := res.table.Check(&e)
-	return e, shown, mergeProblems(problems, err)
+	return shown, mergeProblems(problems, err)
 }

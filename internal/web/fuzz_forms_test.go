@@ -28,7 +28,7 @@ func FuzzEntryParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, kind uint8, form string) {
 		k := kindOf(forms, kind)
 		v, _ := url.ParseQuery(form) // what could be read: the body's own errors are FuzzRequestBodies'
-		_, shownValues, problems := web.CheckEntryForm(k.base, v)
+		shownValues, problems := web.CheckEntryForm(k.base, v)
 		seen := map[string]bool{}
 		for _, p := range problems {
 			if seen[p.Field] {
