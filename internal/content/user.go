@@ -25,7 +25,9 @@ type User struct {
 	Role         Role
 	SessionEpoch int        // sessions begun in an earlier epoch are over
 	DisabledAt   *time.Time // nil while the account may sign in
-	CreatedAt    time.Time
+	// TwoFactorSince is when the person turned on two-factor sign-in; nil while it is off.
+	TwoFactorSince *time.Time
+	CreatedAt      time.Time
 }
 
 // IsAdmin reports whether u manages staff.
@@ -33,6 +35,9 @@ func (u User) IsAdmin() bool { return u.Role == Admin }
 
 // Active reports whether u may sign in.
 func (u User) Active() bool { return u.DisabledAt == nil }
+
+// HasTwoFactor reports whether u signs in with a code from an authenticator app after the password.
+func (u User) HasTwoFactor() bool { return u.TwoFactorSince != nil }
 
 // NormalizeEmail is the form an e-mail address is stored and compared in: trimmed, lower case.
 func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
