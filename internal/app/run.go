@@ -23,6 +23,8 @@ Usage:
                                      add a staff account (password from standard input)
   twincities user passwd --email E   set a new password (from standard input); ends their sessions
   twincities user disable --email E  disable an account; ends its sessions at once
+  twincities user reset-2fa --email E
+                                     remove the account's second factor (a lost phone); ends its sessions
   twincities help                    show this text
 
 Settings come from the environment:
