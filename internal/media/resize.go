@@ -61,6 +61,12 @@ func resample(src image.Image, w, h int, flatten bool) *image.RGBA {
 		return dst
 	}
 	sw, sh := sb.Dx(), sb.Dy()
+	if y, ok := src.(*image.YCbCr); ok && (y.SubsampleRatio == image.YCbCrSubsampleRatio411 || y.SubsampleRatio == image.YCbCrSubsampleRatio410) {
+		// x/image/draw has no fast path for the 4:1:1 and 4:1:0 JPEGs some older cameras write,
+		// and reads them through At, which allocates for every pixel read; reading through
+		// RGBA64At allocates nothing.
+		src = rgba64Only{y}
+	}
 	mid := image.NewRGBA64(image.Rect(0, 0, w, sh))
 	rows := draw.CatmullRom.NewScaler(w, band, sw, band)
 	for y := 0; y < sh; y += band {
@@ -78,3 +84,7 @@ func resample(src image.Image, w, h int, flatten bool) *image.RGBA {
 	}
 	return dst
 }
+
+// rgba64Only hides every method of an image but those of image.RGBA64Image, so that x/image/draw
+// takes its RGBA64At path for it.
+type rgba64Only struct{ image.RGBA64Image }

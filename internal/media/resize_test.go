@@ -1,6 +1,7 @@
 package media
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"runtime"
@@ -78,17 +79,32 @@ func TestResampleInBandsMatchesOnePass(t *testing.T) {
 // TestResampleMemory is not parallel: it measures what resample allocates, which other tests
 // running at the same time would add to.
 func TestResampleMemory(t *testing.T) {
-	const sw, sh, w, h = 3000, 2000, 1600, 1067
-	src := image.NewRGBA(image.Rect(0, 0, sw, sh))
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	resample(src, w, h, false)
-	runtime.ReadMemStats(&after)
-	// The intermediate (8 bytes × w × sh), the result (4 bytes × w × h), and a few megabytes of
-	// scratch and weights; one pass would take a scratch buffer of 32 bytes × w × sh besides.
-	limit := uint64(8*w*sh + 4*w*h + 4<<20)
-	if got := after.TotalAlloc - before.TotalAlloc; got > limit {
-		t.Errorf("scaling %d×%d to %d×%d allocated %d bytes, want at most %d", sw, sh, w, h, got, limit)
+	const sw, sh, w, h = 1500, 1000, 800, 533
+	r := image.Rect(0, 0, sw, sh)
+	// Every type the decoders return.
+	for _, src := range []image.Image{
+		image.NewGray(r), image.NewGray16(r), image.NewRGBA(r), image.NewRGBA64(r), image.NewNRGBA(r),
+		image.NewNRGBA64(r), image.NewPaletted(r, color.Palette{color.Black}), image.NewCMYK(r),
+		image.NewNYCbCrA(r, image.YCbCrSubsampleRatio420),
+		image.NewYCbCr(r, image.YCbCrSubsampleRatio444), image.NewYCbCr(r, image.YCbCrSubsampleRatio422),
+		image.NewYCbCr(r, image.YCbCrSubsampleRatio420), image.NewYCbCr(r, image.YCbCrSubsampleRatio440),
+		image.NewYCbCr(r, image.YCbCrSubsampleRatio411), image.NewYCbCr(r, image.YCbCrSubsampleRatio410),
+	} {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		resample(src, w, h, true)
+		runtime.ReadMemStats(&after)
+		// The intermediate (8 bytes × w × sh), the result (4 bytes × w × h), and a megabyte or two
+		// of scratch and weights; one pass would take a scratch buffer of 32 bytes × w × sh
+		// besides, and reading pixels through At would allocate for each.
+		limit := uint64(8*w*sh + 4*w*h + 2<<20)
+		if got := after.TotalAlloc - before.TotalAlloc; got > limit {
+			name := fmt.Sprintf("%T", src)
+			if y, ok := src.(*image.YCbCr); ok {
+				name += " " + y.SubsampleRatio.String()
+			}
+			t.Errorf("scaling a %d×%d %s to %d×%d allocated %d bytes, want at most %d", sw, sh, name, w, h, got, limit)
+		}
 	}
 }
