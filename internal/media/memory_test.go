@@ -96,7 +96,7 @@ func webpLossyWithAlphaHeader(w, h uint32) []byte {
 // squareEdge finds, for square images of side s made by header, a side whose bound MemoryNeeded
 // is within MaxImageMemory while that of the next side is not; 0 if every square within MaxPixels
 // passes.
-func squareEdge(t *testing.T, kind media.Kind, header func(s int) []byte) int {
+func squareEdge(t testing.TB, kind media.Kind, header func(s int) []byte) int {
 	t.Helper()
 	need := func(s int) int64 {
 		n, err := media.MemoryNeeded(header(s), kind)
@@ -263,4 +263,30 @@ func TestMemoryBoundCoversWhatProcessAllocates(t *testing.T) {
 		}
 		t.Logf("%s: allocated %.1f MB, bound %.1f MB", tt.name, float64(used)/1e6, float64(bound)/1e6)
 	}
+}
+
+// largestDeepPNG is the largest square 16-bit RGB PNG the memory limit accepts as a photo: the
+// accepted upload that takes the most memory, since its 8 bytes a pixel stay alive through the
+// scaling. A private chunk, which decoders skip, pads it to 9 MB: the bytes of the upload are
+// read and kept too. The edge is found on headers, then the file is written and, its size
+// counting too, shrunk by a pixel until it passes.
+func largestDeepPNG(tb testing.TB) []byte {
+	tb.Helper()
+	padding := make([]byte, media.MaxUploadBytes-1<<20)
+	side := squareEdge(tb, media.Photo, func(s int) []byte {
+		return pngWithoutPixels(pngHeader(uint32(s), uint32(s), 16, 2, false), pngChunk("prVt", padding))
+	})
+	for ; side > 0; side-- {
+		data := withPNGChunk(deepPNG(tb, side, side), "prVt", padding)
+		if len(data) > media.MaxUploadBytes {
+			tb.Fatalf("the largest upload is %d bytes, over MaxUploadBytes", len(data))
+		}
+		if n, err := media.MemoryNeeded(data, media.Photo); err != nil {
+			tb.Fatal(err)
+		} else if n <= media.MaxImageMemory {
+			return data
+		}
+	}
+	tb.Fatal("no 16-bit PNG passes the memory limit")
+	return nil
 }
