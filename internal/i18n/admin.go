@@ -146,6 +146,7 @@ type AdminMessages struct {
 	ImageTooLarge  string
 	ImageNotImage  string
 	ImageTooBig    string
+	ImageTooHeavy  string
 	ImageCorrupt   string
 	ImageRequired  string
 	ImageNeedsSave string

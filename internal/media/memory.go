@@ -8,11 +8,15 @@ import "image"
 // depth (a 16-bit PNG takes 8 bytes a pixel, a progressive JPEG 7.5, an ordinary JPEG 1.5), and
 // the scaling, turning and encoding after it.
 //
-// MaxPixels alone let a 7000×7000 16-bit PNG of 381 KB through, which took 781 MB. With the
-// upload's own 10 MB and the program's ten or so, 256 MiB keeps one upload under 300 MB, which
-// TestPeakMemoryOfTheLargestUpload measures in a process of its own. What passes: a JPEG from any
-// camera or phone up to MaxPixels (a 50-megapixel one takes about 170 MB), a progressive JPEG up
-// to about 24 megapixels, an 8-bit PNG up to about 40 megapixels, a 16-bit PNG up to about 23.
+// MaxPixels alone let a 7000×7000 16-bit PNG of a few hundred KB through, which took 781 MB. With
+// the upload's own 10 MB and the program's few, 256 MiB keeps one upload under 300 MB: the largest
+// accepted upload peaks at 254 MiB, as TestPeakMemoryOfTheLargestUpload measures in a process of
+// its own. What passes, in megapixels (the lower figure for a logo, whose PNG encoding is counted,
+// or a square picture, whose scaling takes the most): an ordinary JPEG up to MaxPixels (at 50
+// megapixels it takes about 170 MB); an 8-bit PNG 31 to 42; a progressive JPEG 19 to 25, 10 to 13
+// at full colour resolution (4:4:4); a CMYK JPEG, a 16-bit or an interlaced PNG 18 to 23; a
+// lossless WebP, or a lossy one with a compressed alpha channel, about 2, since its decoder may
+// build up to 194 MiB of Huffman tables whatever its size.
 const MaxImageMemory = 256 << 20
 
 // processFixedMemory bounds what Process allocates whatever the image's size: the decoders' and
