@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Role is what a member of staff may do.
@@ -40,7 +41,13 @@ func (u User) Active() bool { return u.DisabledAt == nil }
 func (u User) HasTwoFactor() bool { return u.TwoFactorSince != nil }
 
 // NormalizeEmail is the form an e-mail address is stored and compared in: trimmed, lower case.
-func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+func NormalizeEmail(s string) string {
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		return s // as typed, for Validate to refuse: ToLower would turn the broken bytes into U+FFFD
+	}
+	return strings.ToLower(s)
+}
 
 // MaxEmail is the longest e-mail address, in bytes (RFC 5321 with its errata).
 const MaxEmail = 254

@@ -149,6 +149,7 @@ type AdminMessages struct {
 	ImageTooLarge  string
 	ImageNotImage  string
 	ImageTooBig    string
+	ImageTooHeavy  string
 	ImageCorrupt   string
 	ImageRequired  string
 	ImageNeedsSave string

@@ -200,6 +200,7 @@ var adminEN = AdminMessages{
 	ImageTooLarge:  "The file is larger than 10 MB. Make it smaller and upload it again.",
 	ImageNotImage:  "This is not a JPEG, PNG or WebP image.",
 	ImageTooBig:    "The image is too large (more than 50 megapixels).",
+	ImageTooHeavy:  "The image takes too much memory to process: for its size, its colour is stored in too much detail (16 bits a channel, CMYK, progressive JPEG, lossless WebP). An ordinary JPEG may have up to 50 megapixels and an 8-bit PNG about 30, such images a few times fewer. Make the image smaller or save it as an ordinary JPEG.",
 	ImageCorrupt:   "The file is damaged: the image cannot be read.",
 	ImageRequired:  "Choose an image file.",
 	ImageNeedsSave: "An image can be added once the entry has been created.",

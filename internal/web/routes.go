@@ -108,5 +108,5 @@ func (s *Server) Routes() http.Handler {
 	// panic and the headers of every response wrap everything; the body is read before anything
 	// else sees the request (see readBodies); admin responses are never cached, whatever answers
 	// them: a page, a redirect, a refusal.
-	return s.logRequests(s.recoverPanics(s.securityHeaders(s.readBodies(headAsGet(noStoreUnder("/admin", cop.Handler(r)))))))
+	return s.logRequests(s.recoverPanics(s.securityHeaders(noStoreUnder("/admin", s.readBodies(headAsGet(cop.Handler(r)))))))
 }

@@ -30,8 +30,9 @@ type Server struct {
 	stopCleanup chan struct{}
 	cleanupDone chan struct{}
 	closeOnce   sync.Once
-	// imageSlots bounds how many uploads are decoded and scaled at once: one photo takes about
-	// 140 MB for a moment (see make bench), and a small server must not run out of memory.
+	// imageSlots bounds how many uploads are decoded and scaled at once: one takes up to
+	// media.MaxImageMemory for a moment (an ordinary photo about 50 MB, see make bench), and a
+	// small server must not run out of memory.
 	imageSlots chan struct{}
 	// hashSlots bounds how many passwords are hashed or checked at once: argon2id takes 64 MiB
 	// and a core each, so a burst of sign-ins must queue instead of multiplying the memory.
