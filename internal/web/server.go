@@ -39,6 +39,8 @@ type Server struct {
 	hashSlots chan struct{}
 	// logs keeps a fault that every request meets from writing a line per request.
 	logs *logLimiter
+	// databaseStatus is Deps.DatabaseStatus.
+	databaseStatus func() string
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -59,6 +61,10 @@ type Deps struct {
 	// the site runs behind a reverse proxy that sets it. Never set it otherwise: clients could
 	// claim any address.
 	TrustProxy bool
+	// DatabaseStatus says what is wrong with the database when /readyz finds it unreachable (the
+	// local server crashed and is being restarted, say); nil, or "", when there is nothing to add.
+	// It must never return a password or a connection string: the answer is public.
+	DatabaseStatus func() string
 }
 
 // New returns a Server for deps. Close it to stop the session store's cleanup.
@@ -69,6 +75,7 @@ func New(d Deps) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.databaseStatus = d.DatabaseStatus
 	// pgxstore's own cleanup goroutine cannot be stopped without a data race, so the server runs
 	// its own (cleanSessions), which Close stops and waits for.
 	s.store = pgxstore.NewWithCleanupInterval(d.DB, 0)
