@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // ClusterOptions describe a private PostgreSQL cluster.
@@ -166,6 +167,13 @@ func (c *Cluster) EnsureDatabase(ctx context.Context, name string) error {
 		return nil
 	}
 	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		// Another process (serve and a staff command starting together) may have created it
+		// since we looked: PostgreSQL says so as duplicate_database, or, when both got that far
+		// at once, as a unique violation in its catalogue.
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && (pgErr.Code == "42P04" || pgErr.Code == "23505") {
+			return nil
+		}
 		return fmt.Errorf("postgres: create database %s: %w", name, err)
 	}
 	return nil

@@ -225,6 +225,24 @@ func TestClusterIsSharedAndTakenOver(t *testing.T) {
 			t.Errorf("data_directory = %q, %v", dir, err)
 		}
 	}
+	// Both make sure of the application's database at the same moment, as serve and a command
+	// starting together do: whoever creates it second finds it made.
+	start := make(chan struct{})
+	for i, c := range clusters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			errs[i] = c.EnsureDatabase(ctx, "app")
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("EnsureDatabase %d: %v", i, err)
+		}
+	}
 	// The one that attached leaves the server running when it stops.
 	if err := user.Stop(); err != nil {
 		t.Fatal(err)
