@@ -286,7 +286,7 @@ func TestClusterIsSharedAndTakenOver(t *testing.T) {
 	if !serve.Owned() {
 		t.Error("serve did not start a server of its own")
 	}
-	if !strings.Contains(log.String(), "another process started") {
+	if !strings.Contains(log.String(), "server that another process started (PID") {
 		t.Errorf("the takeover is not logged:\n%s", log.String())
 	}
 	if err := serve.Stop(); err != nil {
