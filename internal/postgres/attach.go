@@ -83,7 +83,7 @@ func (c *Cluster) attach(ctx context.Context, pid int) error {
 // checkServes connects to the socket pf names and makes sure the server behind it is the one of
 // this data directory, not a stranger that took over a reused socket directory.
 func (c *Cluster) checkServes(ctx context.Context, pf postmasterPID) error {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	port := pf.Port
 	if port == 0 {

@@ -92,7 +92,7 @@ func Backup(ctx context.Context, connString, file string) (BackupResult, error) 
 
 // serverMajor connects to connString and returns the server's major version.
 func serverMajor(ctx context.Context, connString string) (int, error) {
-	conn, err := pgx.Connect(ctx, connString)
+	conn, err := connect(ctx, connString)
 	if err != nil {
 		return 0, fmt.Errorf("connect to %s: %w", redact(connString), err)
 	}

@@ -154,7 +154,7 @@ func (c *Cluster) Owned() bool {
 
 // EnsureDatabase creates database name on the cluster if it does not exist yet.
 func (c *Cluster) EnsureDatabase(ctx context.Context, name string) error {
-	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	conn, err := connect(ctx, c.URL("postgres"))
 	if err != nil {
 		return fmt.Errorf("postgres: connect: %w", err)
 	}

@@ -32,7 +32,7 @@ func Restore(ctx context.Context, connString, file string) error {
 	if err != nil {
 		return fmt.Errorf("postgres: restore: %s is not a backup made by \"twincities backup\": %w", file, err)
 	}
-	conn, err := pgx.Connect(ctx, connString)
+	conn, err := connect(ctx, connString)
 	if err != nil {
 		return fmt.Errorf("postgres: restore: connect to %s: %w", redact(connString), err)
 	}

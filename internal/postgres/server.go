@@ -122,7 +122,7 @@ func (c *Cluster) waitReady(ctx context.Context, p *serverProcess, socketDir str
 	url := clusterURL(socketDir, defaultPort, "postgres")
 	deadline := time.Now().Add(serverReadyWait)
 	for {
-		conn, err := pgx.Connect(ctx, url)
+		conn, err := connect(ctx, url)
 		if err == nil {
 			conn.Close(ctx)
 			return nil
@@ -145,6 +145,17 @@ func (c *Cluster) waitReady(ctx context.Context, p *serverProcess, socketDir str
 			return fmt.Errorf("postgres: the server did not accept connections within %v: %w\n%s", serverReadyWait, err, c.logSince(logFrom))
 		}
 	}
+}
+
+// connectTimeout bounds one attempt to connect, so that a server that accepts connections but
+// does not answer (stopped, swapping) makes an error, not a hang.
+const connectTimeout = 10 * time.Second
+
+// connect opens one connection to url within connectTimeout.
+func connect(ctx context.Context, url string) (*pgx.Conn, error) {
+	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
+	defer cancel()
+	return pgx.Connect(ctx, url)
 }
 
 // logSize is the server log's current size, where the next start's output will begin.
