@@ -96,6 +96,9 @@ func TestHealthAndReadiness(t *testing.T) {
 	}
 	if r := get(t, bad, "/readyz"); r.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("readyz without a database: %d, want 503", r.StatusCode)
+	} else if want := "database unavailable: the database server cannot be reached\n"; r.body != want {
+		// What is wrong, in words, never the driver's message with its socket and user.
+		t.Errorf("readyz without a database says %q, want %q", r.body, want)
 	}
 	// The process is up even when the database is not.
 	if r := get(t, bad, "/healthz"); r.StatusCode != http.StatusOK {
