@@ -29,10 +29,11 @@ build: ## build the binary into bin/
 
 .PHONY: test
 test: postgres-server chromium node_modules/.axe check ## run every test: real PostgreSQL, real Chromium
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v '/internal/media$$')
+	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e '/internal/media$$' -e '/internal/loadtest$$')
 	@# Image decoding and scaling runs in one goroutine, so the race detector finds nothing there
-	@# and only multiplies its minute of pixel work; its tests run without it.
-	$(GO) test -count=1 ./internal/media
+	@# and only multiplies its minute of pixel work; the load tests measure a real server's memory,
+	@# which the race detector would multiply. Both run without it.
+	$(GO) test -count=1 ./internal/media ./internal/loadtest
 	@# Every fuzz target's seeds ran above as ordinary tests; here each also fuzzes briefly.
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_BRIEF)
 

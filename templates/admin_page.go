@@ -20,7 +20,8 @@ type AdminPage struct {
 	Path    string // this page, to come back to after changing the language
 }
 
-// AdminSections are the admin navigation: path and label. Staff management is for admins only.
+// AdminSections are the admin navigation: path and label. Staff management and the site-wide
+// settings are for admins only.
 func (p AdminPage) AdminSections() []Crumb {
 	s := []Crumb{
 		{Path: "/admin/", Label: p.A.Dashboard},
@@ -34,7 +35,7 @@ func (p AdminPage) AdminSections() []Crumb {
 		{Path: "/admin/trash", Label: p.A.Trash},
 	}
 	if p.User != nil && p.User.IsAdmin() {
-		s = append(s, Crumb{Path: "/admin/users", Label: p.A.Users})
+		s = append(s, Crumb{Path: "/admin/users", Label: p.A.Users}, Crumb{Path: "/admin/settings", Label: p.A.Settings})
 	}
 	return s
 }

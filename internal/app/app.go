@@ -35,31 +35,67 @@ type App struct {
 	served  chan error
 }
 
-// Open connects to the database of cfg, first starting the local cluster when cfg names none.
+// Open connects to the database of cfg. When cfg names none, that is the local cluster: the one
+// another twincities process (serve, say) already runs, or one started here for this App.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
 	a := &App{cfg: cfg, log: log}
-	dbURL := cfg.DatabaseURL
-	if dbURL == "" {
-		dir := filepath.Join(cfg.DataDir, "postgres")
-		log.Info("starting the local PostgreSQL cluster", "dir", dir)
-		c, err := postgres.StartCluster(ctx, postgres.ClusterOptions{DataDir: dir})
+	if cfg.DatabaseURL != "" {
+		pool, err := postgres.OpenPool(ctx, cfg.DatabaseURL)
 		if err != nil {
 			return nil, err
 		}
-		a.cluster = c
-		if err := c.EnsureDatabase(ctx, localDatabase); err != nil {
-			a.Close()
-			return nil, err
-		}
-		dbURL = c.URL(localDatabase)
+		a.pool = pool
+		return a, nil
 	}
-	pool, err := postgres.OpenPool(ctx, dbURL)
+	// The local cluster: started here, or the one serve (or another command) already runs.
+	dir := filepath.Join(cfg.DataDir, "postgres")
+	c, err := postgres.StartCluster(ctx, postgres.ClusterOptions{DataDir: dir, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	a.cluster = c
+	if c.Owned() {
+		log.Info("started the local PostgreSQL cluster", "dir", dir)
+	} else {
+		log.Info("using the local PostgreSQL cluster that another twincities process runs", "dir", dir)
+	}
+	if err := c.EnsureDatabase(ctx, localDatabase); err != nil {
+		a.Close()
+		return nil, err
+	}
+	pool, err := c.OpenPool(ctx, localDatabase)
 	if err != nil {
 		a.Close()
 		return nil, err
 	}
 	a.pool = pool
 	return a, nil
+}
+
+// databaseURL is the connection string of the application's database, for the client programs
+// (pg_dump, pg_restore). It may hold DATABASE_URL's password: never log or show it.
+func (a *App) databaseURL() string {
+	if a.cluster != nil {
+		return a.cluster.URL(localDatabase)
+	}
+	return a.cfg.DatabaseURL
+}
+
+// superviseDatabase has the local cluster, if there is one, restarted whenever it goes away, for
+// as long as the App is open: what serve wants, and a one-off command does not need.
+func (a *App) superviseDatabase() {
+	if a.cluster != nil {
+		a.cluster.Supervise()
+	}
+}
+
+// databaseStatus says what is wrong with the local cluster, for /readyz; empty when nothing is
+// known to be (and always with DATABASE_URL, whose server is someone else's to watch).
+func (a *App) databaseStatus() string {
+	if a.cluster == nil {
+		return ""
+	}
+	return a.cluster.Status()
 }
 
 // Pool is the application's database pool.
@@ -99,7 +135,7 @@ func (a *App) Start() (string, error) {
 		return "", fmt.Errorf("app: listen on %s: %w", a.cfg.ListenAddr, err)
 	}
 	a.web = web.New(web.Deps{DB: a.pool, Log: a.log, BaseURL: a.cfg.BaseURL,
-		SecureCookies: a.cfg.SecureCookies(), TrustProxy: a.cfg.TrustProxy})
+		SecureCookies: a.cfg.SecureCookies(), TrustProxy: a.cfg.TrustProxy, DatabaseStatus: a.databaseStatus})
 	a.server = &http.Server{
 		Handler:           a.web.Routes(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -146,7 +182,11 @@ func (a *App) Close() error {
 		a.pool.Close()
 	}
 	if a.cluster != nil {
-		a.log.Info("stopping the local PostgreSQL cluster")
+		if a.cluster.Owned() {
+			a.log.Info("stopping the local PostgreSQL cluster")
+		} else {
+			a.log.Info("leaving the local PostgreSQL cluster running for the process that started it")
+		}
 		return a.cluster.Stop()
 	}
 	return nil

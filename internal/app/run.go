@@ -23,7 +23,15 @@ Usage:
                                      add a staff account (password from standard input)
   twincities user passwd --email E   set a new password (from standard input); ends their sessions
   twincities user disable --email E  disable an account; ends its sessions at once
+  twincities user reset-2fa --email E
+                                     remove the account's second factor (a lost phone); ends its sessions
+  twincities backup FILE             write a backup of the whole database to FILE (pg_dump's custom
+                                     format, mode 0600); the site may keep running
+  twincities restore FILE            restore a backup into an EMPTY database, then migrate it up
   twincities help                    show this text
+
+Staff commands (user, migrate, seed, backup, restore) work whether or not the site is running:
+with the local cluster they use the server that serve runs, or start one for themselves.
 
 Settings come from the environment:
   DATABASE_URL  PostgreSQL connection string; unset: a private cluster under DATA_DIR/postgres
@@ -69,6 +77,10 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			}
 			return userCommand(ctx, a, args, stdin, stdout, stderr)
 		})
+	case "backup":
+		return withApp(ctx, cfg, log, func(a *App) error { return backupCommand(ctx, a, args, stdout) })
+	case "restore":
+		return withApp(ctx, cfg, log, func(a *App) error { return restoreCommand(ctx, a, args, stdout) })
 	case "seed":
 		return withApp(ctx, cfg, log, func(a *App) error {
 			if err := a.Migrate(ctx); err != nil {
@@ -109,6 +121,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, getenv func
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 	return withApp(ctx, cfg, log, func(a *App) error {
+		a.superviseDatabase()
 		if err := a.Prepare(ctx); err != nil {
 			return err
 		}

@@ -34,7 +34,8 @@ func TestHelpAndUnknownCommand(t *testing.T) {
 	if err := app.Run(context.Background(), []string{"help"}, env(), strings.NewReader(""), &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"serve", "migrate up|down|status", "seed", "DATABASE_URL", "LISTEN_ADDR", "BASE_URL"} {
+	for _, want := range []string{"serve", "migrate up|down|status", "seed", "backup FILE", "restore FILE", "whether or not the site is running",
+		"DATABASE_URL", "LISTEN_ADDR", "BASE_URL"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("help does not mention %q", want)
 		}

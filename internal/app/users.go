@@ -20,7 +20,7 @@ import (
 // cliActor is who the audit log names for changes made with "twincities user".
 var cliActor = store.Actor{Name: "command line"}
 
-// userCommand runs "twincities user add|passwd|disable". The password is read from standard input
+// userCommand runs "twincities user add|passwd|disable|reset-2fa". The password is read from standard input
 // when it is not a terminal (one line; its line ending is not part of it), and asked for twice,
 // without echo, when it is. It is never taken from the command line, where others could see it.
 func userCommand(ctx context.Context, a *App, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -86,6 +86,21 @@ func userCommand(ctx context.Context, a *App, args []string, stdin io.Reader, st
 			return err
 		}
 		fmt.Fprintf(stdout, "Disabled %s; their sessions have ended.\n", u.Email)
+	case "reset-2fa":
+		// For when the only administrator has lost both their phone and their recovery codes:
+		// nobody is left who could reset it in the admin.
+		u, _, err := store.UserByEmail(ctx, a.pool, *email)
+		if err != nil {
+			return fmt.Errorf("user reset-2fa: no account with e-mail %s", content.NormalizeEmail(*email))
+		}
+		err = store.ResetTwoFactor(ctx, a.pool, u.ID, cliActor)
+		if errors.Is(err, store.ErrNoTwoFactor) {
+			return fmt.Errorf("user reset-2fa: %s has no two-factor sign-in to reset", u.Email)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Removed the second factor of %s; their sessions have ended. They sign in with their password and can set it up again.\n", u.Email)
 	default:
 		return errUserUsage
 	}
@@ -93,7 +108,7 @@ func userCommand(ctx context.Context, a *App, args []string, stdin io.Reader, st
 }
 
 var errUserUsage = errors.New("usage: twincities user add --email E --name N --role admin|editor | " +
-	"user passwd --email E | user disable --email E (the password is read from standard input)")
+	"user passwd --email E | user disable --email E | user reset-2fa --email E (the password is read from standard input)")
 
 // readPassword reads a new password and checks it against the rules.
 func readPassword(stdin io.Reader, prompt io.Writer, email string) (string, error) {

@@ -11,6 +11,7 @@ import (
 
 	"twincities/internal/app"
 	"twincities/internal/postgres/pgtest"
+	"twincities/internal/store"
 )
 
 // user runs "twincities user ..." with stdin as the typed password.
@@ -87,5 +88,54 @@ func TestUserCommands(t *testing.T) {
 	}
 	if _, _, _, epoch3, disabled := account(t, dbURL, "olga@example.org"); !disabled || epoch3 != epoch2+1 {
 		t.Errorf("after disable: disabled %v, epoch %d", disabled, epoch3)
+	}
+}
+
+// "user reset-2fa" is the way back in for the only administrator who lost their phone and their
+// recovery codes: the second factor goes, the sessions end, and the audit log says so.
+func TestUserResetTwoFactor(t *testing.T) {
+	t.Parallel()
+	dbURL := pgtest.BareDB(t)
+	if _, err := user(t, dbURL, "a long enough passphrase\n", "add", "--email", "olga@example.org", "--name", "Ольга", "--role", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := user(t, dbURL, "", "reset-2fa", "--email", "olga@example.org"); err == nil || !strings.Contains(err.Error(), "no two-factor") {
+		t.Errorf("reset-2fa without a second factor: %v", err)
+	}
+	if _, err := user(t, dbURL, "", "reset-2fa", "--email", "nobody@example.org"); err == nil || !strings.Contains(err.Error(), "no account") {
+		t.Errorf("reset-2fa of nobody: %v", err)
+	}
+
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var id int64
+	if err := conn.QueryRow(ctx, `SELECT id FROM users WHERE email = 'olga@example.org'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.EnableTwoFactor(ctx, conn, id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 1, [][]byte{make([]byte, 32)}, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, _, epoch, _ := account(t, dbURL, "olga@example.org")
+
+	out, err := user(t, dbURL, "", "reset-2fa", "--email", " Olga@Example.org")
+	if err != nil || !strings.Contains(out, "olga@example.org") {
+		t.Fatalf("user reset-2fa: %q, %v", out, err)
+	}
+	var secret *string
+	var codes, lines int
+	if err := conn.QueryRow(ctx, `SELECT totp_secret, (SELECT count(*) FROM recovery_codes WHERE user_id = $1),
+		(SELECT count(*) FROM audit_log WHERE action = 'two_factor_reset' AND user_name = 'command line' AND entity_id = $1::text)
+		FROM users WHERE id = $1`, id).Scan(&secret, &codes, &lines); err != nil {
+		t.Fatal(err)
+	}
+	if secret != nil || codes != 0 || lines != 1 {
+		t.Errorf("after reset-2fa: key kept %v, %d recovery codes, %d audit lines (want none, 0, 1)", secret != nil, codes, lines)
+	}
+	if _, _, _, after, _ := account(t, dbURL, "olga@example.org"); after != epoch+1 {
+		t.Errorf("epoch %d → %d: the sessions did not end", epoch, after)
 	}
 }

@@ -1,5 +1,6 @@
 // Package auth holds what the site needs to let municipal staff sign in:
-// password hashing and the password policy. Staff accounts are personal
+// password hashing and the password policy, and the second factor (codes
+// from an authenticator app, recovery codes). Staff accounts are personal
 // data under 152-FZ, so passwords are only ever stored as slow, salted
 // argon2id hashes, and weak passwords are refused before they are stored.
 package auth

@@ -17,6 +17,8 @@ const (
 	EntityAward        Entity = "award"
 	EntityPage         Entity = "page"
 	EntityUser         Entity = "user"
+	// EntitySettings is the site-wide settings, which the audit log records like an entry.
+	EntitySettings Entity = "settings"
 )
 
 // FieldValue is one field of an entry as a person reads it, named as its form names it. Comparing

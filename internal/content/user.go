@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Role is what a member of staff may do.
@@ -25,7 +26,9 @@ type User struct {
 	Role         Role
 	SessionEpoch int        // sessions begun in an earlier epoch are over
 	DisabledAt   *time.Time // nil while the account may sign in
-	CreatedAt    time.Time
+	// TwoFactorSince is when the person turned on two-factor sign-in; nil while it is off.
+	TwoFactorSince *time.Time
+	CreatedAt      time.Time
 }
 
 // IsAdmin reports whether u manages staff.
@@ -34,8 +37,17 @@ func (u User) IsAdmin() bool { return u.Role == Admin }
 // Active reports whether u may sign in.
 func (u User) Active() bool { return u.DisabledAt == nil }
 
+// HasTwoFactor reports whether u signs in with a code from an authenticator app after the password.
+func (u User) HasTwoFactor() bool { return u.TwoFactorSince != nil }
+
 // NormalizeEmail is the form an e-mail address is stored and compared in: trimmed, lower case.
-func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+func NormalizeEmail(s string) string {
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		return s // as typed, for Validate to refuse: ToLower would turn the broken bytes into U+FFFD
+	}
+	return strings.ToLower(s)
+}
 
 // MaxEmail is the longest e-mail address, in bytes (RFC 5321 with its errata).
 const MaxEmail = 254

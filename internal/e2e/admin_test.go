@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/pquerna/otp/totp"
 
 	"twincities/internal/content"
 	"twincities/internal/store"
@@ -103,13 +105,70 @@ func adminSteps(t *testing.T, s site) []adminStep {
 				t.Errorf("a stale save: %d, want 409", st)
 			}
 		}},
+		get("/admin/settings"),
+		// Two-factor sign-in, from off through set-up (a wrong code, then the key's code) to on:
+		// the steps run in this order, in one session.
+		get("/admin/account/two-factor"),
+		{"/admin/account/two-factor setting up", func(t *testing.T, ctx context.Context) {
+			open(t, ctx, s.URL+"/admin/account/two-factor")
+			if st := submit(t, ctx, "/admin/account/two-factor/start"); st != 200 {
+				t.Errorf("starting the set-up: %d, want 200", st)
+			}
+		}},
+		{"/admin/account/two-factor with a wrong code", func(t *testing.T, ctx context.Context) {
+			do(t, ctx, chromedp.SendKeys(chromedp.ID("f-code"), "12345"))
+			if st := submit(t, ctx, "/admin/account/two-factor/confirm"); st != 422 {
+				t.Errorf("a wrong code: %d, want 422", st)
+			}
+		}},
+		{"/admin/account/two-factor recovery codes", func(t *testing.T, ctx context.Context) {
+			key := eval[string](t, ctx, `document.querySelector(".secret-key").textContent.replace(/\s+/g, "")`)
+			code, err := totp.GenerateCode(key, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			do(t, ctx, chromedp.SendKeys(chromedp.ID("f-code"), code))
+			if st := submit(t, ctx, "/admin/account/two-factor/confirm"); st != 200 {
+				t.Errorf("the key's code: %d, want 200", st)
+			}
+		}},
+		get("/admin/account/two-factor"), // on
+		get(fmt.Sprintf("/admin/users/%d/two-factor/reset", first("users"))),
 	}
 	return steps
 }
 
+// codeStepPassesAxe checks the second step of signing in, the code, as someone with two-factor
+// sign-in meets it: the form, and the form refusing a wrong code.
+func codeStepPassesAxe(t *testing.T, s site, l content.Lang) {
+	t.Helper()
+	bg := context.Background()
+	password := s.addStaff(t, "two@example.org", "Анна Смирнова", content.Editor)
+	u, _, err := store.UserByEmail(bg, s.DB, "two@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.EnableTwoFactor(bg, s.DB, u.ID, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 0, nil, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := tab(t, 1280)
+	do(t, ctx, setCookie(s.URL+"/admin", "admin_lang", string(l)))
+	open(t, ctx, s.URL+"/admin/login")
+	do(t, ctx, chromedp.SendKeys(chromedp.ID("f-email"), "two@example.org"), chromedp.SendKeys(chromedp.ID("f-password"), password))
+	if st := submit(t, ctx, "/admin/login"); st != 200 || path(t, ctx) != "/admin/login/code" {
+		t.Fatalf("the password of an account with two-factor sign-in: %d at %s", st, path(t, ctx))
+	}
+	checkAxe(t, ctx, "/admin/login/code")
+	do(t, ctx, chromedp.SendKeys(chromedp.ID("f-code"), "12345"))
+	if st := submit(t, ctx, "/admin/login/code"); st != 401 {
+		t.Errorf("a wrong code: %d, want 401", st)
+	}
+	checkAxe(t, ctx, "/admin/login/code with a wrong code")
+}
+
 // TestAdminPagesPassAxe runs axe-core's WCAG 2.2 A and AA rules on every kind of admin page, forms
-// showing errors included, in both languages, and on the sign-in page and the refusal an editor
-// gets.
+// showing errors included, in both languages, and on the sign-in page (with its code step) and the
+// refusal an editor gets.
 func TestAdminPagesPassAxe(t *testing.T) {
 	t.Parallel()
 	for _, l := range content.Langs {
@@ -143,6 +202,8 @@ func TestAdminPagesPassAxe(t *testing.T) {
 				t.Errorf("an editor on /admin/users: %d, want 403", st)
 			}
 			checkAxe(t, editor, "/admin/users refused to an editor")
+
+			codeStepPassesAxe(t, s, l)
 		})
 	}
 }

@@ -149,6 +149,7 @@ type AdminMessages struct {
 	ImageTooLarge  string
 	ImageNotImage  string
 	ImageTooBig    string
+	ImageTooHeavy  string
 	ImageCorrupt   string
 	ImageRequired  string
 	ImageNeedsSave string
@@ -175,6 +176,62 @@ type AdminMessages struct {
 	FlashEnabled     string
 	FlashPassword    string
 	CannotDisableYou string
+
+	// Two-factor sign-in: the code step of signing in.
+	TwoFactor       string // the account page's title and the header's link to it
+	TwoFactorIssuer string // the site's name in the person's authenticator app; no colon
+	CodeTitle       string
+	CodeIntro       string
+	CodeLabel       string
+	CodeHint        string
+	RecoveryLabel   string
+	RecoveryHint    string
+	UseRecovery     string // link from the code to a recovery code
+	UseApp          string // and back
+	CodeWrong       string
+	RecoveryWrong   string
+	CodeExpired     string
+
+	// Two-factor sign-in: the person's own account page.
+	TwoFactorIntro       string
+	TwoFactorApps        string
+	TwoFactorOff         string
+	TwoFactorOnSince     string // "... since %s"
+	TwoFactorRequired    string // sent here because administrators require it
+	TwoFactorKeepsOn     string // why there is no button to turn it off
+	SetUp                string
+	ScanTitle            string
+	ScanIntro            string
+	QRLabel              string
+	KeyTitle             string
+	KeyHint              string
+	ConfirmTitle         string
+	ConfirmButton        string
+	ConfirmWrong         string
+	SetupLost            string // the key waiting for confirmation is gone (the session ended)
+	RecoveryTitle        string
+	RecoveryIntro        string
+	RecoverySaved        string
+	RecoveryLeftFmt      string // "... left: %d"
+	NewRecoveryCodes     string
+	NewRecoveryHint      string
+	CodeOrRecoveryLabel  string
+	DisableTwoFactor     string
+	DisableTwoFactorHint string
+	FlashTwoFactorOff    string
+	CannotTurnOff        string
+
+	// Two-factor sign-in: what administrators do.
+	TwoFactorOnShort   string // in the staff list
+	TwoFactorOffShort  string
+	ResetTwoFactor     string
+	ResetTwoFactorText string // "%s ..." the person's name
+	FlashTwoFactorGone string
+	Settings           string
+	SettingsIntro      string
+	RequireTwoFactor   string
+	RequireHint        string
+	FlashSettings      string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

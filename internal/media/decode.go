@@ -42,26 +42,31 @@ func decode(f format, data []byte) (image.Image, error) {
 	return nil, fmt.Errorf("media: no decoder for format %d", f)
 }
 
-// checkedDecode decodes data of format f after checking from its header that its pixel count is
-// within MaxPixels. Every failure is one of ErrCorrupt or ErrTooManyPixels, with the decoder's own
-// words kept in the message for the log.
-func checkedDecode(f format, data []byte) (image.Image, error) {
+// checkedConfig reads the header of data of format f and checks that its size is sane and its pixel
+// count within MaxPixels. Every failure is one of ErrCorrupt or ErrTooManyPixels, with the
+// decoder's own words kept in the message for the log.
+func checkedConfig(f format, data []byte) (image.Config, error) {
 	cfg, err := decodeConfig(f, data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return image.Config{}, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("%w: the header gives a size of %d×%d", ErrCorrupt, cfg.Width, cfg.Height)
+		return image.Config{}, fmt.Errorf("%w: the header gives a size of %d×%d", ErrCorrupt, cfg.Width, cfg.Height)
 	}
 	// int64: the product of two header fields must not overflow on a 32-bit platform.
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("%w: %d×%d", ErrTooManyPixels, cfg.Width, cfg.Height)
+		return image.Config{}, fmt.Errorf("%w: %d×%d", ErrTooManyPixels, cfg.Width, cfg.Height)
 	}
+	return cfg, nil
+}
+
+// checkedDecode decodes data of format f, whose header was read as cfg. A failure is ErrCorrupt.
+func checkedDecode(f format, data []byte, cfg image.Config) (image.Image, error) {
 	img, err := decode(f, data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	// The pixel limit was checked on the header's size; an image whose pixels disagree with its
+	// The limits were checked on the header's size; an image whose pixels disagree with its
 	// header is not one to trust with anything else.
 	if b := img.Bounds(); b.Dx() != cfg.Width || b.Dy() != cfg.Height {
 		return nil, fmt.Errorf("%w: the header gives %d×%d but the pixels are %d×%d",

@@ -14,9 +14,11 @@
 // standard library or golang.org/x/image. SVG is deliberately not among them: it is a document that
 // can carry scripts, not a picture.
 //
-// The size of an upload is bounded twice: by its bytes (MaxUploadBytes) before anything is parsed,
-// and by its pixels (MaxPixels) after only the header is read, because a few kilobytes of PNG can
-// describe gigabytes of pixels.
+// The size of an upload is bounded three times: by its bytes (MaxUploadBytes) before anything is
+// parsed; then, after only the header is read, because a few kilobytes of PNG can describe
+// gigabytes of pixels, by its pixels (MaxPixels), and by the memory decoding and scaling them
+// would take (MaxImageMemory), which depends on how the pixels are stored as much as on how many
+// there are.
 //
 // The errors are sentinels for errors.Is; their texts are for logs, and the web layer is expected to
 // show staff its own translated sentence for each.

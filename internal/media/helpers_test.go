@@ -2,6 +2,7 @@ package media_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -158,10 +159,20 @@ func pngChunk(typ string, data []byte) []byte {
 
 // pngHeaderOnly is the signature and IHDR of an 8-bit RGBA PNG of w×h, with no pixel data at all.
 func pngHeaderOnly(w, h uint32) []byte {
+	return pngHeader(w, h, 8, 6, false)
+}
+
+// pngHeader is the signature and IHDR of a PNG of w×h with the given bit depth and colour type
+// (0 grey, 2 RGB, 3 palette, 4 grey and alpha, 6 RGBA), interlaced or not, with no pixel data.
+func pngHeader(w, h uint32, depth, colorType byte, interlaced bool) []byte {
 	var ihdr []byte
 	ihdr = binary.BigEndian.AppendUint32(ihdr, w)
 	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
-	ihdr = append(ihdr, 8, 6, 0, 0, 0) // bit depth, colour type RGBA, compression, filter, no interlace
+	interlace := byte(0)
+	if interlaced {
+		interlace = 1
+	}
+	ihdr = append(ihdr, depth, colorType, 0, 0, interlace) // compression and filter: the only ones
 	return append([]byte("\x89PNG\r\n\x1a\n"), pngChunk("IHDR", ihdr)...)
 }
 
@@ -223,4 +234,40 @@ func orientationEntry(order byteOrder, o uint16) [12]byte {
 // withOrientation returns jpg with an EXIF segment giving orientation o.
 func withOrientation(jpg []byte, o uint16) []byte {
 	return withJPEGSegment(jpg, 0xE1, exifPayload(binary.BigEndian, [][12]byte{orientationEntry(binary.BigEndian, o)}, nil))
+}
+
+// deepPNG is an RGB PNG of w×h with 16 bits a channel, written row by row so that a picture of
+// hundreds of megabytes never has to be held: every row repeats the one above it (filter Up, all
+// zeros), except the first, a gradient. Like a scan saved at full depth, it compresses about
+// 1000 to 1.
+func deepPNG(tb testing.TB, w, h int) []byte {
+	tb.Helper()
+	var ihdr []byte
+	ihdr = binary.BigEndian.AppendUint32(ihdr, uint32(w))
+	ihdr = binary.BigEndian.AppendUint32(ihdr, uint32(h))
+	ihdr = append(ihdr, 16, 2, 0, 0, 0)
+	var idat bytes.Buffer
+	z := zlib.NewWriter(&idat)
+	row := make([]byte, 1+6*w)
+	for x := range w {
+		binary.BigEndian.PutUint16(row[1+6*x:], uint16(x*0xFFFF/w))
+		binary.BigEndian.PutUint16(row[1+6*x+2:], 0x8000)
+		binary.BigEndian.PutUint16(row[1+6*x+4:], uint16(0xFFFF-x*0xFFFF/w))
+	}
+	if _, err := z.Write(row); err != nil {
+		tb.Fatal(err)
+	}
+	clear(row)
+	row[0] = 2 // Up: each byte is the one above plus zero
+	for range h - 1 {
+		if _, err := z.Write(row); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	out := append([]byte("\x89PNG\r\n\x1a\n"), pngChunk("IHDR", ihdr)...)
+	out = append(out, pngChunk("IDAT", idat.Bytes())...)
+	return append(out, pngChunk("IEND", nil)...)
 }

@@ -63,8 +63,9 @@ func TestPixelLimitIsInclusive(t *testing.T) {
 	if media.MaxPixels != 10000*5000 {
 		t.Fatalf("the test assumes MaxPixels = 10000×5000, it is %d", media.MaxPixels)
 	}
-	// Exactly MaxPixels passes the limit, and fails only later for having no pixel data at all.
-	p, err := media.Process(pngHeaderOnly(10000, 5000), media.Photo)
+	// Exactly MaxPixels passes the limit, and fails only later for having no pixel data at all. The
+	// PNG is grey, one byte a pixel, so that MaxImageMemory does not refuse it first.
+	p, err := media.Process(pngHeader(10000, 5000, 8, 0, false), media.Photo)
 	wantOnly(t, p, err, media.ErrCorrupt)
 	p, err = media.Process(jpegHeaderOnly(10000, 5000), media.Photo)
 	wantOnly(t, p, err, media.ErrCorrupt)

@@ -13,7 +13,7 @@ import (
 )
 
 // sentinels are all the errors Process may return for a bad upload.
-var sentinels = []error{media.ErrEmpty, media.ErrTooLarge, media.ErrNotAnImage, media.ErrTooManyPixels, media.ErrCorrupt}
+var sentinels = []error{media.ErrEmpty, media.ErrTooLarge, media.ErrNotAnImage, media.ErrTooManyPixels, media.ErrTooMuchMemory, media.ErrCorrupt}
 
 // wantOnly fails unless err is want and none of the other sentinels, and p is empty.
 func wantOnly(t *testing.T, p media.Processed, err, want error) {

@@ -1,19 +1,20 @@
 package postgres
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
-	"syscall"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // ClusterOptions describe a private PostgreSQL cluster.
@@ -22,26 +23,51 @@ type ClusterOptions struct {
 	DataDir string
 	// Throwaway trades durability for speed (fsync off): for test clusters whose data is discarded.
 	Throwaway bool
+	// Log receives what happens to the server beyond the ordinary: a stale postmaster.pid set
+	// aside, a restart after a crash. Nil discards it.
+	Log *slog.Logger
 }
 
-// Cluster is a PostgreSQL server run from the machine's own server programs, as a child of this
-// process. It listens only on a Unix socket in a private directory, so nothing else on the machine
-// can reach it over the network and two clusters never fight over a port.
+// Cluster is a private PostgreSQL server run from the machine's own server programs. It listens
+// only on a Unix socket in a private directory, so nothing else on the machine can reach it over
+// the network and two clusters never fight over a port.
+//
+// Several twincities processes may use one data directory at once (serve, and a staff command run
+// beside it): the first starts the server as its child, the others attach to it through the
+// socket its postmaster.pid names. A process stops only a server it started itself.
 type Cluster struct {
 	dataDir   string
-	socketDir string
 	logPath   string
-	cmd       *exec.Cmd
-	exited    chan struct{}
-	exitErr   error
+	lockPath  string
+	binDir    string
+	owner     serverUser
+	throwaway bool
+	log       *slog.Logger
+
+	mu sync.Mutex
+	// socketDir and port are where the server in use listens: ours, or another process's.
+	socketDir string
+	port      int
+	// ownSocketDir is where servers this process starts listen; restarts keep it, so that
+	// connection strings handed out before stay good.
+	ownSocketDir string
+	server       *serverProcess // the server this process started; nil while using another's
+	attached     int            // the PID of another process's server in use; 0 when none
+	down         *outage        // why the server is away, while supervised
+	stopped      bool
+
+	cancel     context.CancelFunc // ends supervision
+	supervised chan struct{}      // closed when the supervisor has returned; nil without one
 }
 
 // superuser is the role initdb creates; the cluster is private, so trust authentication over the
 // owner-only socket is the whole access control.
 const superuser = "postgres"
 
-// StartCluster creates the cluster if its directory is empty, starts the server and waits until it
-// accepts connections. The caller must Stop it.
+// StartCluster creates the cluster if its directory is empty and starts the server, or attaches to
+// the server another process already runs on it, and returns once the server accepts connections.
+// A stale postmaster.pid (a crash) is dealt with; a server still letting go of a killed one's
+// resources is waited for. The caller must Stop it.
 func StartCluster(ctx context.Context, opts ClusterOptions) (*Cluster, error) {
 	binDir, err := findServerBinaries()
 	if err != nil {
@@ -61,147 +87,74 @@ func StartCluster(ctx context.Context, opts ClusterOptions) (*Cluster, error) {
 	if err := owner.checkReachable(dataDir); err != nil {
 		return nil, err
 	}
-	if err := initCluster(ctx, binDir, dataDir, owner); err != nil {
-		return nil, err
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-
-	// A short path: Unix socket paths are limited to about 100 bytes, and a project may live deep.
-	socketDir, err := os.MkdirTemp("", "twincities-pg-")
-	if err != nil {
-		return nil, fmt.Errorf("postgres: socket directory: %w", err)
-	}
-	if err := owner.chown(socketDir); err != nil {
-		os.RemoveAll(socketDir)
-		return nil, fmt.Errorf("postgres: socket directory: %w", err)
-	}
+	base := filepath.Join(filepath.Dir(dataDir), filepath.Base(dataDir))
 	c := &Cluster{
 		dataDir:   dataDir,
-		socketDir: socketDir,
-		logPath:   filepath.Join(filepath.Dir(dataDir), filepath.Base(dataDir)+".log"),
-		exited:    make(chan struct{}),
+		logPath:   base + ".log",
+		lockPath:  base + ".lock",
+		binDir:    binDir,
+		owner:     owner,
+		throwaway: opts.Throwaway,
+		log:       log,
 	}
-	if err := c.start(binDir, owner, opts.Throwaway); err != nil {
-		os.RemoveAll(socketDir)
-		return nil, err
-	}
-	if err := c.waitReady(ctx); err != nil {
-		c.Stop()
-		return nil, err
-	}
-	return c, nil
-}
-
-// initCluster runs initdb when dataDir does not hold a cluster yet.
-func initCluster(ctx context.Context, binDir, dataDir string, owner serverUser) error {
-	if _, err := os.Stat(filepath.Join(dataDir, "PG_VERSION")); err == nil {
-		return nil
-	}
-	if entries, err := os.ReadDir(dataDir); err == nil && len(entries) > 0 {
-		return fmt.Errorf("postgres: %s is not empty but holds no PostgreSQL cluster; move it away or set DATABASE_URL", dataDir)
-	}
-	if err := os.MkdirAll(dataDir, 0o700); err != nil {
-		return fmt.Errorf("postgres: create %s: %w", dataDir, err)
-	}
-	if err := owner.chown(dataDir); err != nil {
-		return fmt.Errorf("postgres: give %s to the server user: %w", dataDir, err)
-	}
-	cmd := exec.CommandContext(ctx, filepath.Join(binDir, "initdb"),
-		"--pgdata", dataDir, "--username", superuser, "--auth", "trust",
-		"--encoding", "UTF8", "--locale", "C.UTF-8", "--no-instructions")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: owner.cred}
-	// initdb changes into no directory of its own; a cwd the server user cannot read breaks it.
-	cmd.Dir = os.TempDir()
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("postgres: initdb %s: %w\n%s", dataDir, err, bytes.TrimSpace(out))
-	}
-	return nil
-}
-
-func (c *Cluster) start(binDir string, owner serverUser, throwaway bool) error {
-	logFile, err := os.OpenFile(c.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		return fmt.Errorf("postgres: server log: %w", err)
-	}
-	args := []string{
-		"-D", c.dataDir,
-		"-k", c.socketDir,
-		"-c", "listen_addresses=",
-		"-c", "unix_socket_permissions=0700",
-		"-c", "max_connections=100",
-	}
-	if throwaway {
-		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
-	}
-	cmd := exec.Command(filepath.Join(binDir, "postgres"), args...)
-	cmd.Dir = os.TempDir()
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	cmd.SysProcAttr = &syscall.SysProcAttr{
-		Credential: owner.cred,
-		// Its own process group: Ctrl-C in the terminal reaches us, not the server, so we can
-		// finish the requests in flight before stopping it ourselves.
-		Setpgid: true,
-		// If we die without stopping it, the kernel asks it for a fast, clean shutdown.
-		Pdeathsig: syscall.SIGINT,
-	}
-	if err := cmd.Start(); err != nil {
-		logFile.Close()
-		return fmt.Errorf("postgres: start server: %w", err)
-	}
-	c.cmd = cmd
-	go func() {
-		c.exitErr = cmd.Wait()
-		logFile.Close()
-		close(c.exited)
-	}()
-	return nil
-}
-
-// waitReady polls until the server answers, it exits, or half a minute passes.
-func (c *Cluster) waitReady(ctx context.Context) error {
-	deadline := time.Now().Add(30 * time.Second)
+	// Conditions that pass by themselves are retried for a while, quickly at first.
+	deadline := time.Now().Add(serverReadyWait)
+	delay := 100 * time.Millisecond
 	for {
-		conn, err := pgx.Connect(ctx, c.URL("postgres"))
+		err := c.startOrAttach(ctx)
 		if err == nil {
-			conn.Close(ctx)
-			return nil
+			return c, nil
+		}
+		var transient *transientError
+		if !errors.As(err, &transient) || time.Now().Add(delay).After(deadline) {
+			c.removeOwnSocketDir()
+			return nil, err
 		}
 		select {
-		case <-c.exited:
-			return fmt.Errorf("postgres: server stopped while starting (%v); is another twincities already using %s?\n%s",
-				c.exitErr, c.dataDir, c.logTail())
 		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
+			c.removeOwnSocketDir()
+			return nil, ctx.Err()
+		case <-time.After(delay):
 		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("postgres: server did not accept connections within 30s: %w\n%s", err, c.logTail())
-		}
+		delay = min(2*delay, 2*time.Second)
 	}
 }
 
-// logTail returns the last lines of the server log, for error messages.
-func (c *Cluster) logTail() string {
-	b, err := os.ReadFile(c.logPath)
-	if err != nil {
-		return ""
-	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	if len(lines) > 15 {
-		lines = lines[len(lines)-15:]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// URL is the connection string for database dbname on this cluster.
+// URL is the connection string for database dbname on the server now in use.
 func (c *Cluster) URL(dbname string) string {
-	q := url.Values{"host": {c.socketDir}, "sslmode": {"disable"}}
+	dir, port := c.endpoint()
+	return clusterURL(dir, port, dbname)
+}
+
+// endpoint is the socket directory and port of the server now in use.
+func (c *Cluster) endpoint() (string, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.socketDir, c.port
+}
+
+func clusterURL(socketDir string, port int, dbname string) string {
+	q := url.Values{"host": {socketDir}, "sslmode": {"disable"}}
+	if port != defaultPort {
+		q.Set("port", strconv.Itoa(port))
+	}
 	return (&url.URL{Scheme: "postgres", User: url.User(superuser), Path: "/" + dbname, RawQuery: q.Encode()}).String()
+}
+
+// Owned reports whether this process started the server in use, and so will stop it on Stop.
+func (c *Cluster) Owned() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.server != nil
 }
 
 // EnsureDatabase creates database name on the cluster if it does not exist yet.
 func (c *Cluster) EnsureDatabase(ctx context.Context, name string) error {
-	conn, err := pgx.Connect(ctx, c.URL("postgres"))
+	conn, err := connect(ctx, c.URL("postgres"))
 	if err != nil {
 		return fmt.Errorf("postgres: connect: %w", err)
 	}
@@ -214,32 +167,53 @@ func (c *Cluster) EnsureDatabase(ctx context.Context, name string) error {
 		return nil
 	}
 	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		// Another process (serve and a staff command starting together) may have created it
+		// since we looked: PostgreSQL says so as duplicate_database, or, when both got that far
+		// at once, as a unique violation in its catalogue.
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && (pgErr.Code == "42P04" || pgErr.Code == "23505") {
+			return nil
+		}
 		return fmt.Errorf("postgres: create database %s: %w", name, err)
 	}
 	return nil
 }
 
-// Stop asks the server for a fast shutdown (clients disconnected, data flushed) and waits for it.
+// Stop ends supervision, then asks the server this process started, if it runs one, for a fast
+// shutdown (clients disconnected, data flushed) and waits for it. A server another process started
+// is left running for it. Nothing is restarted after Stop.
 func (c *Cluster) Stop() error {
-	defer os.RemoveAll(c.socketDir)
-	if c.cmd == nil || c.cmd.Process == nil {
+	c.mu.Lock()
+	if c.stopped {
+		c.mu.Unlock()
 		return nil
 	}
-	select {
-	case <-c.exited:
-		return nil
-	default:
+	c.stopped = true
+	cancel, supervised := c.cancel, c.supervised
+	c.mu.Unlock()
+	if cancel != nil {
+		cancel()
+		<-supervised
 	}
-	if err := c.cmd.Process.Signal(syscall.SIGINT); err != nil && !errors.Is(err, os.ErrProcessDone) {
-		return fmt.Errorf("postgres: stop server: %w", err)
+	c.mu.Lock()
+	p := c.server
+	c.server, c.attached, c.down = nil, 0, nil
+	c.mu.Unlock()
+	var err error
+	if p != nil {
+		err = p.stop()
 	}
-	select {
-	case <-c.exited:
-		return nil
-	case <-time.After(30 * time.Second):
-		// Immediate shutdown: the next start replays the log, losing nothing committed.
-		c.cmd.Process.Signal(syscall.SIGQUIT)
-		<-c.exited
-		return errors.New("postgres: server did not stop within 30s; it was stopped immediately")
+	c.removeOwnSocketDir()
+	return err
+}
+
+// removeOwnSocketDir removes the socket directory of this process's servers, once none runs.
+func (c *Cluster) removeOwnSocketDir() {
+	c.mu.Lock()
+	dir := c.ownSocketDir
+	c.ownSocketDir = ""
+	c.mu.Unlock()
+	if dir != "" {
+		os.RemoveAll(dir)
 	}
 }

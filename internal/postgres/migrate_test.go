@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	schemaTables    = []string{"cities", "events", "organizations", "awards", "pages"}
+	schemaTables    = []string{"cities", "events", "organizations", "awards", "pages", "recovery_codes", "settings"}
 	schemaFunctions = []string{"is_web_url", "sources_are_valid", "date_fits_precision"}
 )
 

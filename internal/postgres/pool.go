@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -20,6 +21,26 @@ func OpenPool(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: parse DATABASE_URL: %w", err)
 	}
+	return openPool(ctx, cfg)
+}
+
+// OpenPool connects to database dbname of the cluster. Every new connection goes to wherever the
+// cluster's server listens at that moment, so after the supervisor has brought the server back
+// (or moved to the one another process started), the pool reconnects by itself.
+func (c *Cluster) OpenPool(ctx context.Context, dbname string) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(c.URL(dbname))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster pool: %w", err)
+	}
+	cfg.BeforeConnect = func(_ context.Context, cc *pgx.ConnConfig) error {
+		dir, port := c.endpoint()
+		cc.Host, cc.Port = dir, uint16(port)
+		return nil
+	}
+	return openPool(ctx, cfg)
+}
+
+func openPool(ctx context.Context, cfg *pgxpool.Config) (*pgxpool.Pool, error) {
 	cfg.MaxConns = MaxConns
 	cfg.MinConns = 0
 	cfg.MaxConnIdleTime = 5 * time.Minute

@@ -43,7 +43,22 @@ const (
 	ActionUserDisable  = "user_disable"
 	ActionUserEnable   = "user_enable"
 	ActionUserPassword = "user_password"
+	// ActionTwoFactorEnable: a person turned on two-factor sign-in for their own account.
+	ActionTwoFactorEnable = "two_factor_enable"
+	// ActionTwoFactorDisable: a person turned it off for their own account.
+	ActionTwoFactorDisable = "two_factor_disable"
+	// ActionTwoFactorReset: an administrator (or the command line) removed someone's second factor.
+	ActionTwoFactorReset = "two_factor_reset"
+	// ActionTwoFactorCodes: a person replaced their recovery codes with new ones.
+	ActionTwoFactorCodes = "two_factor_codes"
+	// ActionSettingsUpdate: an administrator changed the site-wide settings.
+	ActionSettingsUpdate = "settings_update"
 )
+
+// Actions lists every action the audit log records, in the order the change log offers them.
+var Actions = []string{ActionCreate, ActionUpdate, ActionPublish, ActionUnpublish, ActionDelete, ActionRestore,
+	ActionRevert, ActionPurge, ActionUserAdd, ActionUserDisable, ActionUserEnable, ActionUserPassword,
+	ActionTwoFactorEnable, ActionTwoFactorDisable, ActionTwoFactorReset, ActionTwoFactorCodes, ActionSettingsUpdate}
 
 // ErrConflict is the kind of error a save based on an out-of-date version returns.
 var ErrConflict = errors.New("store: the entry was changed by someone else meanwhile")

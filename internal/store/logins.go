@@ -27,6 +27,11 @@ const (
 	LoginSuccess   = "success"
 	LoginFailure   = "failure"
 	LoginThrottled = "throttled"
+	// LoginPassword is a right password for an account that signs in with a second factor: not a
+	// sign-in yet. It neither counts as a failure nor, as a success does, starts the account's
+	// count again: else anyone who knows the password could guess codes without end, typing the
+	// password again after every four wrong codes.
+	LoginPassword = "password"
 )
 
 // ErrThrottled means sign-in is refused for now: the account or the address has used up its
@@ -70,7 +75,7 @@ func ReserveLogin(ctx context.Context, db TxBeginner, email, address string) (in
 }
 
 // SettleLogin records how a reserved attempt ended: who it turned out to be (nil for no account)
-// and its outcome, LoginSuccess or LoginFailure.
+// and its outcome, LoginSuccess, LoginFailure or LoginPassword.
 func SettleLogin(ctx context.Context, db DBTX, id int64, userID *int64, outcome string) error {
 	_, err := db.Exec(ctx, `UPDATE login_attempts SET user_id = $2, outcome = $3 WHERE id = $1`, id, userID, outcome)
 	if err != nil {

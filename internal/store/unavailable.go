@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net"
@@ -32,6 +33,32 @@ func Unavailable(err error) bool {
 	return errors.As(err, &connectErr) || errors.As(err, &netErr) ||
 		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
 		pgconn.SafeToRetry(err)
+}
+
+// UnavailableReason says in a few words, for /readyz, why the database could not be used: the
+// kind of failure, never the driver's message, which names hosts, sockets and users.
+func UnavailableReason(err error) string {
+	var pgErr *pgconn.PgError
+	var connectErr *pgconn.ConnectError
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err):
+		return "the database server did not answer in time"
+	case errors.As(err, &pgErr) && pgErr.Code == "57P03":
+		return "the database server is starting up or shutting down"
+	case errors.As(err, &pgErr) && (pgErr.Code == "57P01" || pgErr.Code == "57P02"):
+		return "the database server is shutting down"
+	case errors.As(err, &pgErr) && pgErr.Code == "53300":
+		return "the database server has no free connections"
+	case errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "28"):
+		return "the database server refused the site's credentials"
+	case errors.As(err, &pgErr) && pgErr.Code == "3D000":
+		return "the database does not exist"
+	case errors.As(err, &connectErr):
+		return "the database server cannot be reached"
+	case Unavailable(err):
+		return "the connection to the database server was lost"
+	}
+	return "the database server answered with an error"
 }
 
 // Untypable reports whether the database refused text it cannot store: a NUL byte or a byte that

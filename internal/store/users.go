@@ -10,7 +10,7 @@ import (
 	"twincities/internal/content"
 )
 
-const userColumns = `id, email, name, role, session_epoch, disabled_at, created_at`
+const userColumns = `id, email, name, role, session_epoch, disabled_at, totp_enabled_at, created_at`
 
 type userRow struct {
 	ID           int64      `db:"id"`
@@ -19,12 +19,13 @@ type userRow struct {
 	Role         string     `db:"role"`
 	SessionEpoch int        `db:"session_epoch"`
 	DisabledAt   *time.Time `db:"disabled_at"`
+	TOTPEnabled  *time.Time `db:"totp_enabled_at"`
 	CreatedAt    time.Time  `db:"created_at"`
 }
 
 func (r userRow) user() content.User {
 	return content.User{ID: r.ID, Email: r.Email, Name: r.Name, Role: content.Role(r.Role),
-		SessionEpoch: r.SessionEpoch, DisabledAt: r.DisabledAt, CreatedAt: r.CreatedAt}
+		SessionEpoch: r.SessionEpoch, DisabledAt: r.DisabledAt, TwoFactorSince: r.TOTPEnabled, CreatedAt: r.CreatedAt}
 }
 
 func oneUser(rows pgx.Rows, err error) (content.User, error) {
@@ -105,9 +106,10 @@ func CreateUser(ctx context.Context, db TxBeginner, u *content.User, passwordHas
 // The audit line never holds the password or its hash.
 func SetPassword(ctx context.Context, db TxBeginner, id int64, passwordHash string, actor Actor) error {
 	return inTx(ctx, db, func(tx pgx.Tx) error {
-		return changeUser(ctx, tx, id, actor, ActionUserPassword,
+		_, err := changeUser(ctx, tx, id, actor, ActionUserPassword,
 			`UPDATE users SET password_hash = $2, session_epoch = session_epoch + 1, updated_at = now()
 			 WHERE id = $1 RETURNING `+userColumns, passwordHash)
+		return err
 	})
 }
 
@@ -119,15 +121,20 @@ func SetDisabled(ctx context.Context, db TxBeginner, id int64, disabled bool, ac
 		sql = `UPDATE users SET disabled_at = now(), session_epoch = session_epoch + 1, updated_at = now()
 			WHERE id = $1 RETURNING ` + userColumns
 	}
-	return inTx(ctx, db, func(tx pgx.Tx) error { return changeUser(ctx, tx, id, actor, action, sql) })
+	return inTx(ctx, db, func(tx pgx.Tx) error {
+		_, err := changeUser(ctx, tx, id, actor, action, sql)
+		return err
+	})
 }
 
-func changeUser(ctx context.Context, tx pgx.Tx, id int64, actor Actor, action, sql string, args ...any) error {
+// changeUser runs sql, which changes the account id ($1) and returns its userColumns, and writes
+// action to the audit log; it returns the account as changed.
+func changeUser(ctx context.Context, tx pgx.Tx, id int64, actor Actor, action, sql string, args ...any) (content.User, error) {
 	u, err := oneUser(tx.Query(ctx, sql, append([]any{id}, args...)...))
 	if err != nil {
-		return fmt.Errorf("store: %s %d: %w", action, id, err)
+		return u, fmt.Errorf("store: %s %d: %w", action, id, err)
 	}
-	return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: action, Entity: content.EntityUser,
+	return u, WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: action, Entity: content.EntityUser,
 		EntityID: fmt.Sprint(u.ID), Label: u.Name + " <" + u.Email + ">"})
 }
 

@@ -32,7 +32,8 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 // login handles "POST /admin/login". The attempt is reserved first (store.ReserveLogin), so a
 // locked account or address is refused even with the right password, and a burst of parallel
 // attempts cannot check more passwords than the throttle allows. Every attempt is recorded and
-// logged, never the password.
+// logged, never the password. An account with two-factor sign-in is not signed in by its
+// password: the code page comes next (askForCode).
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	ctx, a := r.Context(), adminMessages(r)
 	typed := r.PostForm.Get("email")
@@ -67,7 +68,10 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if u.ID != 0 {
 		id = &u.ID
 	}
-	if ok {
+	switch {
+	case ok && u.HasTwoFactor():
+		outcome = store.LoginPassword // not signed in yet: the code comes next
+	case ok:
 		outcome = store.LoginSuccess
 	}
 	s.log.Info("sign-in attempt", "email", email, "address", addr, "outcome", outcome)
@@ -78,17 +82,29 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		s.renderLogin(w, r, http.StatusUnauthorized, email, a.SignInFailed, next)
 		return nil
 	}
+	if u.HasTwoFactor() {
+		return s.askForCode(w, r, u, next)
+	}
+	if err := s.signIn(ctx, u); err != nil {
+		return err
+	}
+	http.Redirect(w, r, localAdminPath(next), http.StatusSeeOther)
+	return nil
+}
 
+// signIn makes the session that of u, signed in now: after the password, or after the password
+// and the code.
+func (s *Server) signIn(ctx context.Context, u content.User) error {
 	// A new token at sign-in: a session id known before it (fixation) is worth nothing after.
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
 	now := s.now()
+	s.sessions.Remove(ctx, keyPasswordPassed)
 	s.sessions.Put(ctx, keyUserID, u.ID)
 	s.sessions.Put(ctx, keyEpoch, u.SessionEpoch)
 	s.sessions.Put(ctx, keyAuthAt, now)
 	s.sessions.Put(ctx, keySeenAt, now)
-	http.Redirect(w, r, localAdminPath(next), http.StatusSeeOther)
 	return nil
 }
 

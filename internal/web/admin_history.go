@@ -86,6 +86,9 @@ func auditRows(a *i18n.AdminMessages, entries []store.AuditEntry) []templates.Au
 	for i, e := range entries {
 		row := templates.AuditRow{At: e.At, UserName: e.UserName, Action: e.Action, Entity: e.Entity, Label: e.Label,
 			Detail: e.Detail, Path: adminEntryPath(e.Entity, e.EntityID)}
+		if e.Entity == content.EntitySettings {
+			row.Label = a.Settings // one row, named by its page in the reader's language
+		}
 		for _, c := range e.Changes {
 			row.Changes = append(row.Changes, templates.ChangeRow{Label: a.FieldLabel(c.Field), Before: c.Before, After: c.After})
 		}

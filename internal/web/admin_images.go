@@ -132,6 +132,8 @@ func imageMessage(a *i18n.AdminMessages, err error) string {
 		return a.ImageTooLarge
 	case errors.Is(err, media.ErrTooManyPixels):
 		return a.ImageTooBig
+	case errors.Is(err, media.ErrTooMuchMemory):
+		return a.ImageTooHeavy
 	case errors.Is(err, media.ErrCorrupt):
 		return a.ImageCorrupt
 	case errors.Is(err, media.ErrEmpty):

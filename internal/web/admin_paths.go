@@ -31,8 +31,11 @@ func entryAdminPath(e content.Entry) string {
 // adminEntryPath is the address that leads to an entry named in the audit log; the entry may be
 // gone, so it resolves when followed (see goToEntry).
 func adminEntryPath(entity content.Entity, id string) string {
-	if entity == content.EntityUser {
+	switch entity {
+	case content.EntityUser:
 		return "/admin/users"
+	case content.EntitySettings:
+		return "/admin/settings"
 	}
 	return "/admin/go/" + string(entity) + "/" + id
 }

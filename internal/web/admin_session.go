@@ -32,6 +32,11 @@ const (
 	keySeenAt  = "seen_at"
 	keyFlash   = "flash"
 	keyPending = "pending"
+	// keyPasswordPassed holds a passwordPassed between the password and the code.
+	keyPasswordPassed = "password_passed"
+	// keyNewTOTP holds the key of an authenticator app being set up, until a code confirms it:
+	// never in the users table before then.
+	keyNewTOTP = "new_totp"
 )
 
 // pendingForm is a form posted after the session ended. It waits in a new session for the person
@@ -45,6 +50,7 @@ type pendingForm struct {
 // must know by name.
 func init() {
 	gob.Register(pendingForm{})
+	gob.Register(passwordPassed{})
 	gob.Register(time.Time{})
 }
 
@@ -112,7 +118,7 @@ func (s *Server) loadStaff(next http.Handler) http.Handler {
 
 // endSession forgets who is signed in and gives the browser a new session token.
 func (s *Server) endSession(ctx context.Context) error {
-	for _, k := range []string{keyUserID, keyEpoch, keyAuthAt, keySeenAt} {
+	for _, k := range []string{keyUserID, keyEpoch, keyAuthAt, keySeenAt, keyPasswordPassed, keyNewTOTP} {
 		s.sessions.Remove(ctx, k)
 	}
 	return s.sessions.RenewToken(ctx)
@@ -139,7 +145,7 @@ func (s *Server) requireStaff(next http.Handler) http.Handler {
 			// A form that posts to its own page: keep what was typed, to give it back there.
 			// (readBodies has read it; a multipart upload is never read for someone signed out.)
 			if next == r.URL.Path && r.PostForm != nil && s.sessions.Token(r.Context()) != "" {
-				kept := withoutPasswords(r.PostForm)
+				kept := withoutSecrets(r.PostForm)
 				if formSize(kept) <= maxPendingForm {
 					s.sessions.Put(r.Context(), keyPending, pendingForm{Path: r.URL.Path, Values: kept})
 				} else {
@@ -221,13 +227,14 @@ func pageOf(p string) string {
 // actionSegments end the addresses of buttons: they answer POST only.
 var actionSegments = map[string]bool{"publish": true, "unpublish": true, "delete": true, "restore": true,
 	"purge": true, "revert": true, "image": true, "remove": true, "logout": true, "disable": true, "enable": true,
-	"language": true}
+	"language": true, "start": true, "confirm": true, "recovery-codes": true}
 
-// withoutPasswords drops password fields: a password is never kept in a session.
-func withoutPasswords(v url.Values) url.Values {
+// withoutSecrets drops password and code fields: neither a password nor a code of the second
+// factor is ever kept in a session.
+func withoutSecrets(v url.Values) url.Values {
 	out := url.Values{}
 	for k, vals := range v {
-		if !strings.Contains(k, "password") {
+		if !strings.Contains(k, "password") && !strings.Contains(k, "code") {
 			out[k] = vals
 		}
 	}

@@ -55,8 +55,10 @@ func isUploadPath(p string) bool {
 func (s *Server) readBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := bodyLimit(r)
-		if r.ContentLength > limit {
-			s.tooLarge(w, r, limit) // without reading a byte of it
+		if r.ContentLength > limit && !isUploadPath(r.URL.Path) {
+			// Refused without reading a byte of it. (An upload too large is read up to its limit
+			// by its handler, which says so on the entry's page, where the person was.)
+			s.tooLarge(w, r, limit)
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

@@ -3,8 +3,10 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -94,6 +96,9 @@ func TestHealthAndReadiness(t *testing.T) {
 	}
 	if r := get(t, bad, "/readyz"); r.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("readyz without a database: %d, want 503", r.StatusCode)
+	} else if want := "database unavailable: the database server cannot be reached\n"; r.body != want {
+		// What is wrong, in words, never the driver's message with its socket and user.
+		t.Errorf("readyz without a database says %q, want %q", r.body, want)
 	}
 	// The process is up even when the database is not.
 	if r := get(t, bad, "/healthz"); r.StatusCode != http.StatusOK {
@@ -142,5 +147,41 @@ func TestStateChangingMethodsAreRefused(t *testing.T) {
 		if rec.Code != http.StatusMethodNotAllowed {
 			t.Errorf("%s /en/twin-cities: %d, want 405", m, rec.Code)
 		}
+	}
+}
+
+// One request after another meeting the same unreachable database wrote a line of ERROR each:
+// half a million lines in 45 seconds. One line of a kind is written every few seconds, counting
+// the ones held back.
+func TestAnUnreachableDatabaseDoesNotFloodTheLog(t *testing.T) {
+	t.Parallel()
+	site := startSite(t, brokenDB(t))
+	b := site.newBrowser(t, "en")
+	start := time.Now()
+	for i := range 200 {
+		path := []string{"/en/", "/ru/twin-cities", "/en/awards", "/ru/memberships/x"}[i%4]
+		if res := b.get(path); res.status != http.StatusServiceUnavailable {
+			t.Fatalf("GET %s: %d, want 503", path, res.status)
+		}
+	}
+	// A member of staff with a session meets it too: the session store is the database.
+	u, _ := url.Parse(site.srv.URL + "/admin/")
+	b.jar.SetCookies(u, []*http.Cookie{{Name: sessionCookie, Value: "some-token", Path: "/admin"}})
+	if res := b.get("/admin/"); res.status != http.StatusServiceUnavailable {
+		t.Errorf("GET /admin/ with a session: %d, want 503", res.status)
+	}
+	var errorLines []string
+	for _, line := range strings.Split(site.log.String(), "\n") {
+		if strings.Contains(line, "level=ERROR") || strings.Contains(line, "level=WARN") {
+			errorLines = append(errorLines, line)
+		}
+	}
+	// One line, and one more for every five seconds the requests took.
+	allowed := 1 + int(time.Since(start)/(5*time.Second))
+	if len(errorLines) == 0 || len(errorLines) > allowed {
+		t.Fatalf("%d error lines for 201 requests, want 1 to %d:\n%s", len(errorLines), allowed, strings.Join(errorLines, "\n"))
+	}
+	if !strings.Contains(errorLines[0], "database unavailable") {
+		t.Errorf("the line does not say what is wrong: %s", errorLines[0])
 	}
 }

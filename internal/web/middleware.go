@@ -93,11 +93,15 @@ func withLang(next http.Handler) http.Handler {
 	})
 }
 
-// langOf is the language of the page being served: from the URL when it has one, otherwise the
-// visitor's preference (for a 404 at an address outside /ru and /en).
+// langOf is the language of the page being served: from the URL when it has one, the admin's
+// chosen language in the admin, otherwise the visitor's preference (for a 404 at an address
+// outside /ru and /en).
 func langOf(r *http.Request) content.Lang {
 	if l, ok := r.Context().Value(langKey{}).(content.Lang); ok {
 		return l
+	}
+	if r.URL.Path == "/admin" || strings.HasPrefix(r.URL.Path, "/admin/") {
+		return adminLang(r)
 	}
 	if first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); first != "" {
 		if l, ok := content.ParseLang(first); ok {

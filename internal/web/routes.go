@@ -46,36 +46,55 @@ func (s *Server) Routes() http.Handler {
 		r.Post("/accessibility", s.handle(s.setAccessibility))
 	})
 
-	// The staff's admin: sessions, sign-in, then everything behind it.
+	// The staff's admin: sessions, sign-in (the password, then the code of a second factor), then
+	// everything behind it.
 	r.Route("/admin", func(r chi.Router) {
 		r.Use(s.sessions.LoadAndSave, s.loadStaff)
 		r.Get("/login", s.handle(s.loginForm))
 		r.Post("/login", s.handle(s.login))
+		r.Get("/login/code", s.handle(s.loginCodeForm))
+		r.Post("/login/code", s.handle(s.loginCode))
 		r.Post("/language", s.handle(s.setAdminLanguage))
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireStaff)
 			r.Post("/logout", s.handle(s.logout))
-			r.Get("/", s.handle(s.dashboard))
-			r.Get("/history", s.handle(s.changeLog))
-			r.Get("/trash", s.handle(s.trash))
-			r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
-			cityResource(content.Twin).mount(r, s)
-			cityResource(content.Partner).mount(r, s)
-			organizationResource.mount(r, s)
-			awardResource.mount(r, s)
-			eventResource.mount(r, s)
-			pageResource.mount(r, s)
 
-			// Staff accounts: administrators only.
+			// The person's own second factor: open before it is set up, even where it is required.
+			r.Get("/account/two-factor", s.handle(s.twoFactorPage))
+			r.Post("/account/two-factor/start", s.handle(s.startTwoFactor))
+			r.Post("/account/two-factor/confirm", s.handle(s.confirmTwoFactor))
+			r.Post("/account/two-factor/recovery-codes", s.handle(s.regenerateRecoveryCodes))
+			r.Post("/account/two-factor/disable", s.handle(s.disableTwoFactor))
+
+			// Everything else: only with a second factor, when administrators require one.
 			r.Group(func(r chi.Router) {
-				r.Use(s.requireAdmin)
-				r.Get("/users", s.handle(s.listUsers))
-				r.Get("/users/new", s.handle(s.newUser))
-				r.Post("/users/new", s.handle(s.createUser))
-				r.Post("/users/{id}/disable", s.handle(s.setUserDisabled(true)))
-				r.Post("/users/{id}/enable", s.handle(s.setUserDisabled(false)))
-				r.Get("/users/{id}/password", s.handle(s.passwordForm))
-				r.Post("/users/{id}/password", s.handle(s.setPassword))
+				r.Use(s.requireTwoFactor)
+				r.Get("/", s.handle(s.dashboard))
+				r.Get("/history", s.handle(s.changeLog))
+				r.Get("/trash", s.handle(s.trash))
+				r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
+				cityResource(content.Twin).mount(r, s)
+				cityResource(content.Partner).mount(r, s)
+				organizationResource.mount(r, s)
+				awardResource.mount(r, s)
+				eventResource.mount(r, s)
+				pageResource.mount(r, s)
+
+				// Staff accounts and site-wide settings: administrators only.
+				r.Group(func(r chi.Router) {
+					r.Use(s.requireAdmin)
+					r.Get("/users", s.handle(s.listUsers))
+					r.Get("/users/new", s.handle(s.newUser))
+					r.Post("/users/new", s.handle(s.createUser))
+					r.Post("/users/{id}/disable", s.handle(s.setUserDisabled(true)))
+					r.Post("/users/{id}/enable", s.handle(s.setUserDisabled(false)))
+					r.Get("/users/{id}/password", s.handle(s.passwordForm))
+					r.Post("/users/{id}/password", s.handle(s.setPassword))
+					r.Get("/users/{id}/two-factor/reset", s.handle(s.resetTwoFactorForm))
+					r.Post("/users/{id}/two-factor/reset", s.handle(s.resetTwoFactor))
+					r.Get("/settings", s.handle(s.settingsPage))
+					r.Post("/settings", s.handle(s.saveSettings))
+				})
 			})
 		})
 	})

@@ -30,14 +30,17 @@ type Server struct {
 	stopCleanup chan struct{}
 	cleanupDone chan struct{}
 	closeOnce   sync.Once
-	// imageSlots bounds how many uploads are decoded and scaled at once: one photo takes about
-	// 140 MB for a moment (see make bench), and a small server must not run out of memory.
+	// imageSlots bounds how many uploads are decoded and scaled at once: one takes up to
+	// media.MaxImageMemory for a moment (an ordinary photo about 50 MB, see make bench), and a
+	// small server must not run out of memory.
 	imageSlots chan struct{}
 	// hashSlots bounds how many passwords are hashed or checked at once: argon2id takes 64 MiB
 	// and a core each, so a burst of sign-ins must queue instead of multiplying the memory.
 	hashSlots chan struct{}
 	// logs keeps a fault that every request meets from writing a line per request.
 	logs *logLimiter
+	// databaseStatus is Deps.DatabaseStatus.
+	databaseStatus func() string
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -58,6 +61,10 @@ type Deps struct {
 	// the site runs behind a reverse proxy that sets it. Never set it otherwise: clients could
 	// claim any address.
 	TrustProxy bool
+	// DatabaseStatus says what is wrong with the database when /readyz finds it unreachable (the
+	// local server crashed and is being restarted, say); nil, or "", when there is nothing to add.
+	// It must never return a password or a connection string: the answer is public.
+	DatabaseStatus func() string
 }
 
 // New returns a Server for deps. Close it to stop the session store's cleanup.
@@ -68,6 +75,7 @@ func New(d Deps) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.databaseStatus = d.DatabaseStatus
 	// pgxstore's own cleanup goroutine cannot be stopped without a data race, so the server runs
 	// its own (cleanSessions), which Close stops and waits for.
 	s.store = pgxstore.NewWithCleanupInterval(d.DB, 0)

@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+)
+
+// settingsColumns are the settings table's columns, in the order of content.Settings' fields.
+const settingsColumns = `require_two_factor`
+
+func scanSettings(row pgx.Row) (content.Settings, error) {
+	var s content.Settings
+	err := row.Scan(&s.RequireTwoFactor)
+	return s, err
+}
+
+// GetSettings returns the site-wide settings.
+func GetSettings(ctx context.Context, db DBTX) (content.Settings, error) {
+	s, err := scanSettings(db.QueryRow(ctx, `SELECT `+settingsColumns+` FROM settings`))
+	if err != nil {
+		return s, fmt.Errorf("store: settings: %w", err)
+	}
+	return s, nil
+}
+
+// UpdateSettings stores the site-wide settings and writes what changed, each setting before and
+// after, to the audit log. Settings that change nothing write nothing.
+func UpdateSettings(ctx context.Context, db TxBeginner, s content.Settings, actor Actor) error {
+	return inTx(ctx, db, func(tx pgx.Tx) error {
+		old, err := scanSettings(tx.QueryRow(ctx, `SELECT `+settingsColumns+` FROM settings FOR UPDATE`))
+		if err != nil {
+			return fmt.Errorf("store: settings: %w", err)
+		}
+		changes := content.Diff(old.Fields(), s.Fields())
+		if len(changes) == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE settings SET require_two_factor = $1, updated_at = now()`,
+			s.RequireTwoFactor); err != nil {
+			return fmt.Errorf("store: update settings: %w", err)
+		}
+		return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionSettingsUpdate, Entity: content.EntitySettings,
+			EntityID: "1", Label: "settings", Changes: changes})
+	})
+}
