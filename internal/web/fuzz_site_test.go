@@ -34,17 +34,18 @@ type fuzzSite struct {
 	admin  string // session cookie of the signed-in administrator
 }
 
-// newFuzzSite starts the site for a fuzz target and signs in its staff.
-func newFuzzSite(f *testing.F) *fuzzSite {
+// newFuzzSite starts the site for a fuzz target, with options as startSite's, and signs in its
+// staff.
+func newFuzzSite(f *testing.F, opts ...func(*web.Deps)) *fuzzSite {
 	f.Helper()
 	db := pgtest.SeededDB(f)
 	addEditor(f, db)
 	addAdmin(f, db)
 	errs := &errorLog{}
-	site := startSite(f, db, func(d *web.Deps) {
+	site := startSite(f, db, append([]func(*web.Deps){func(d *web.Deps) {
 		// Only what the site logs as an error: one line per request would pile up over a run.
 		d.Log = slog.New(slog.NewTextHandler(errs, &slog.HandlerOptions{Level: slog.LevelError}))
-	})
+	}}, opts...)...)
 	fs := &fuzzSite{adminSite: site, h: site.srv.Config.Handler, errs: errs}
 	for _, who := range []struct {
 		email, password string
