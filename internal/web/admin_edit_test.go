@@ -248,3 +248,20 @@ func TestSavingUnchangedTextChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A text area's value that begins with a line break comes back with it: HTML drops the first line
+// break after <textarea>, so the page writes one of its own before the value.
+func TestTextAreaKeepsItsFirstLineBreak(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	b := startSite(t, db).newBrowser(t, "en")
+	b.mustSignIn(editorEmail, editorPassword)
+	form := b.mustGet("/admin/twin-cities/new")
+	const summary = "\nA summary that starts on its second line."
+	res := b.submit(form, formAt("/admin/twin-cities/new"), url.Values{"slug": {"Not a slug"}, "summary_en": {summary}})
+	expectStatus(t, res, http.StatusUnprocessableEntity)
+	if got := lf(res.doc.Find("#f-summary-en").Text()); got != summary {
+		t.Errorf("the summary came back as %q, want %q", got, summary)
+	}
+}
