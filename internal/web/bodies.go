@@ -13,7 +13,7 @@ import (
 // Request body limits. Anyone may send a body to any address, so every body is limited before
 // anything reads it, to what the largest honest form at that address needs.
 const (
-	// maxLoginBody fits an e-mail address, a password and the page to return to.
+	// maxLoginBody fits an e-mail address, a password and the page to return to; or a code.
 	maxLoginBody = 8 << 10
 	// maxPublicBody fits the public site's only form, the settings of the version for the
 	// visually impaired.
@@ -28,7 +28,7 @@ const (
 // bodyLimit is the largest body the address of r accepts.
 func bodyLimit(r *http.Request) int64 {
 	switch p := r.URL.Path; {
-	case p == "/admin/login":
+	case p == "/admin/login" || p == "/admin/login/code":
 		return maxLoginBody
 	case isUploadPath(p):
 		return maxUploadBody

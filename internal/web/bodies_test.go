@@ -103,6 +103,7 @@ func TestBodiesAreLimitedPerAddress(t *testing.T) {
 		limitText string // as the page's text reads, its spaces squashed
 	}{
 		{"sign-in over 8 KB", site.newBrowser(t, "en"), "/admin/login", 9 << 10, http.StatusRequestEntityTooLarge, "8 KB"},
+		{"a sign-in code over 8 KB", site.newBrowser(t, "en"), "/admin/login/code", 9 << 10, http.StatusRequestEntityTooLarge, "8 KB"},
 		{"sign-in under 8 KB", site.newBrowser(t, "en"), "/admin/login", 7 << 10, http.StatusUnauthorized, ""},
 		{"public settings over 16 KB", site.newBrowser(t, "ru"), "/ru/accessibility", 17 << 10, http.StatusRequestEntityTooLarge, "16 КБ"},
 		{"an entry over 2 MB", editor, edit, 2<<20 + 1, http.StatusRequestEntityTooLarge, "2 МБ"},
