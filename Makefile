@@ -29,11 +29,13 @@ build: ## build the binary into bin/
 
 .PHONY: test
 test: postgres-server chromium node_modules/.axe check ## run every test: real PostgreSQL, real Chromium
-	$(GO) test -race -count=1 $$($(GO) list ./... | grep -v -e '/internal/media$$' -e '/internal/loadtest$$')
+	@# The browser tests take 5 to 8 minutes on two cores beside the others: go test's default
+	@# limit of 10 minutes a package is too close to be a hang detector.
+	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v -e '/internal/media$$' -e '/internal/loadtest$$')
 	@# Image decoding and scaling runs in one goroutine, so the race detector finds nothing there
 	@# and only multiplies its minute of pixel work; the load tests measure a real server's memory,
 	@# which the race detector would multiply. Both run without it.
-	$(GO) test -count=1 ./internal/media ./internal/loadtest
+	$(GO) test -count=1 -timeout 30m ./internal/media ./internal/loadtest
 	@# Every fuzz target's seeds ran above as ordinary tests; here each also fuzzes briefly.
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_BRIEF)
 
