@@ -54,10 +54,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		return nil, err
 	}
 	a.cluster = c
-	if c.Owned() {
+	if c.Owned() { // (using one another process runs, the cluster says so itself)
 		log.Info("started the local PostgreSQL cluster", "dir", dir)
-	} else {
-		log.Info("using the local PostgreSQL cluster that another twincities process runs", "dir", dir)
 	}
 	if err := c.EnsureDatabase(ctx, localDatabase); err != nil {
 		a.Close()

@@ -72,7 +72,7 @@ func TestStaffCommandsWhileServing(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Added Ольга Иванова <olga@example.org> as admin") {
 		t.Fatalf("user add while serving: %q, %v\n%s", out, err, log)
 	}
-	if !strings.Contains(log, "using the local PostgreSQL cluster that another twincities process runs") {
+	if !strings.Contains(log, "using the local PostgreSQL server another process started") {
 		t.Errorf("user add did not use serve's server:\n%s", log)
 	}
 	file := filepath.Join(t.TempDir(), "site.dump")
