@@ -33,3 +33,10 @@ func checkEntryForm[T content.Entry](res resource[T], e T, v url.Values) (url.Va
 	err := res.table.Check(&e)
 	return shown, mergeProblems(problems, err)
 }
+
+// The request body limits, for tests that tell a refusal for size from any other.
+const (
+	MaxLoginBody  = maxLoginBody
+	MaxPublicBody = maxPublicBody
+	MaxAdminBody  = maxAdminBody
+)

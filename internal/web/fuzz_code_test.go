@@ -12,6 +12,7 @@ import (
 	"twincities/internal/auth"
 	"twincities/internal/content"
 	"twincities/internal/store"
+	"twincities/internal/web"
 )
 
 // fuzzTOTPSecret and fuzzRecoveryCodes are the second factor of FuzzSignInCode's account: fixed,
@@ -49,6 +50,7 @@ func FuzzSignInCode(f *testing.F) {
 	f.Add(strings.ToLower(fuzzRecoveryCodes[0]), "/admin/../en/", true)
 	f.Add("QRST UVWX YZ23 4567", "/\\evil.example", true)
 	f.Add("0RST-UVWX-YZ23-4567", "", true)
+	f.Add(strings.Repeat("1", web.MaxLoginBody), "", false) // over the limit: refused for its size
 	for _, s := range oddStrings {
 		f.Add(right[0]+s, "/admin/"+s, false)
 		f.Add(s, s, true)
@@ -84,7 +86,7 @@ func FuzzSignInCode(f *testing.F) {
 				t.Fatalf("the code form came back holding %q", v)
 			}
 		case http.StatusRequestEntityTooLarge:
-			expectTooLarge(t, v.Encode(), 2<<20)
+			expectTooLarge(t, v.Encode(), web.MaxLoginBody)
 		default:
 			t.Fatalf("status %d, want 303 or 401\n%s", p.status, excerpt(p))
 		}

@@ -11,6 +11,7 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/store"
+	"twincities/internal/web"
 )
 
 // The staff's small forms, fuzzed through the real router: signing in, adding an account, setting
@@ -78,7 +79,7 @@ func FuzzSignIn(f *testing.F) {
 				t.Fatalf("status %d: the e-mail shown as %q, typed %q", p.status, got, email)
 			}
 		case http.StatusRequestEntityTooLarge:
-			expectTooLarge(t, body, 8<<10)
+			expectTooLarge(t, body, web.MaxLoginBody)
 		default:
 			t.Fatalf("status %d, want 303, 401 or 422\n%s", p.status, excerpt(p))
 		}
@@ -125,7 +126,7 @@ func FuzzStaffForm(f *testing.F) {
 			}
 			expectNoPasswordShown(t, p)
 		case http.StatusRequestEntityTooLarge:
-			expectTooLarge(t, v.Encode(), 2<<20)
+			expectTooLarge(t, v.Encode(), web.MaxAdminBody)
 		default:
 			t.Fatalf("status %d, want 303 or 422\n%s", p.status, excerpt(p))
 		}
@@ -162,7 +163,7 @@ func FuzzPasswordForm(f *testing.F) {
 		case http.StatusUnprocessableEntity:
 			expectNoPasswordShown(t, p)
 		case http.StatusRequestEntityTooLarge:
-			expectTooLarge(t, v.Encode(), 2<<20)
+			expectTooLarge(t, v.Encode(), web.MaxAdminBody)
 		default:
 			t.Fatalf("status %d, want 303 or 422\n%s", p.status, excerpt(p))
 		}
@@ -188,7 +189,7 @@ func FuzzAdminLanguage(f *testing.F) {
 		p := fs.postForm(t, "/admin/language", body, cookie)
 		fs.expectNoServerError(t, p)
 		if p.status == http.StatusRequestEntityTooLarge {
-			expectTooLarge(t, body, 2<<20)
+			expectTooLarge(t, body, web.MaxAdminBody)
 			return
 		}
 		if p.status != http.StatusSeeOther || leavesSite(p.location()) || !strings.HasPrefix(p.location(), "/admin") {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"twincities/internal/web"
 	"twincities/templates"
 )
 
@@ -208,7 +209,7 @@ func FuzzAccessibilityForm(f *testing.F) {
 		p := fs.postForm(t, "/"+lang+"/accessibility", body, "")
 		fs.expectNoServerError(t, p)
 		if p.status == http.StatusRequestEntityTooLarge {
-			expectTooLarge(t, body, 16<<10)
+			expectTooLarge(t, body, web.MaxPublicBody)
 			return
 		}
 		loc := p.location()
