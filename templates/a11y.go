@@ -36,21 +36,21 @@ func (a A11y) HTMLClass() string {
 func fontLabel(p Page, font string) string {
 	switch font {
 	case "large":
-		return p.M.FontLarge
+		return p.Msg.FontLarge
 	case "largest":
-		return p.M.FontLargest
+		return p.Msg.FontLargest
 	}
-	return p.M.FontNormal
+	return p.Msg.FontNormal
 }
 
 func schemeLabel(p Page, scheme string) string {
 	switch scheme {
 	case "black-on-white":
-		return p.M.SchemeBlackOnWhite
+		return p.Msg.SchemeBlackOnWhite
 	case "white-on-black":
-		return p.M.SchemeWhiteOnBlack
+		return p.Msg.SchemeWhiteOnBlack
 	case "blue":
-		return p.M.SchemeBlue
+		return p.Msg.SchemeBlue
 	}
-	return p.M.SchemeDefault
+	return p.Msg.SchemeDefault
 }

@@ -31,11 +31,11 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "slug", f.A.Fields["slug"], f.A.Hints["slug"], "text", true, templ.Attributes{"spellcheck": "false", "autocapitalize": "none"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "slug", f.Admin.Fields["slug"], f.Admin.Hints["slug"], "text", true, templ.Attributes{"spellcheck": "false", "autocapitalize": "none"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = selectField(f, "country", f.A.Fields["country"], "", countries).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = selectField(f, "country", f.Admin.Fields["country"], "", countries).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -43,15 +43,15 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "since", f.A.Fields["since"], f.A.Hints["since"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "since", f.Admin.Fields["since"], f.Admin.Hints["since"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = selectField(f, "status", f.A.Fields["status"], "", statuses).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = selectField(f, "status", f.Admin.Fields["status"], "", statuses).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "status_date", f.A.Fields["status_date"], f.A.Hints["status_date"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "status_date", f.Admin.Fields["status_date"], f.Admin.Hints["status_date"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -67,7 +67,7 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "website", f.A.Fields["website"], f.A.Hints["website"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "website", f.Admin.Fields["website"], f.Admin.Hints["website"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -79,11 +79,11 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "latitude", f.A.Fields["latitude"], f.A.Hints["latitude"], "text", false, templ.Attributes{"inputmode": "decimal"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "latitude", f.Admin.Fields["latitude"], f.Admin.Hints["latitude"], "text", false, templ.Attributes{"inputmode": "decimal"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "longitude", f.A.Fields["longitude"], f.A.Hints["longitude"], "text", false, templ.Attributes{"inputmode": "decimal"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "longitude", f.Admin.Fields["longitude"], f.Admin.Hints["longitude"], "text", false, templ.Attributes{"inputmode": "decimal"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -91,11 +91,11 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "sort_order", f.A.Fields["sort_order"], f.A.Hints["sort_order"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "sort_order", f.Admin.Fields["sort_order"], f.Admin.Hints["sort_order"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textArea(f, "editor_note", f.A.Fields["editor_note"], f.A.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textArea(f, "editor_note", f.Admin.Fields["editor_note"], f.Admin.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

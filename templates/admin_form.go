@@ -14,16 +14,16 @@ import (
 // submitted) and the problems found, as messages in the person's language.
 type Form struct {
 	Values url.Values
-	Errors map[string]string // field name → message
-	Order  []string          // the fields with errors, in the order of the form, for the summary
-	A      *i18n.AdminMessages
+	Errors map[string]string   // field name → message
+	Order  []string            // the fields with errors, in the order of the form, for the summary
+	Admin  *i18n.AdminMessages // the admin's messages in the person's language
 }
 
-// V is the value of field name, as a page can show it. A value refused for holding what nobody
+// Value is the value of field name, as a page can show it. A value refused for holding what nobody
 // can type comes back to its form; bytes that are not UTF-8 and control characters other than
 // tabs and line breaks (CR LF, as browsers send a text area's) are shown as U+FFFD, which marks
 // where they were.
-func (f Form) V(name string) string {
+func (f Form) Value(name string) string {
 	v := f.Values.Get(name)
 	if content.Typable(strings.ReplaceAll(v, "\r\n", "\n"), true) {
 		return v
@@ -36,8 +36,8 @@ func (f Form) V(name string) string {
 	}, strings.ToValidUTF8(v, string(utf8.RuneError)))
 }
 
-// E is the error message of field name, or "".
-func (f Form) E(name string) string { return f.Errors[name] }
+// ErrorOf is the error message of field name, or "".
+func (f Form) ErrorOf(name string) string { return f.Errors[name] }
 
 // Invalid reports whether the form has problems.
 func (f Form) Invalid() bool { return len(f.Order) > 0 }
@@ -56,7 +56,7 @@ func describedBy(f Form, name string, hasHint bool) string {
 	if hasHint {
 		ids = append(ids, FieldID(name)+"-hint")
 	}
-	if f.E(name) != "" {
+	if f.ErrorOf(name) != "" {
 		ids = append(ids, FieldID(name)+"-error")
 	}
 	return strings.Join(ids, " ")
@@ -64,7 +64,7 @@ func describedBy(f Form, name string, hasHint bool) string {
 
 // ariaInvalid is "true" for a field with a problem, or "" to leave the attribute out.
 func ariaInvalid(f Form, name string) string {
-	if f.E(name) != "" {
+	if f.ErrorOf(name) != "" {
 		return "true"
 	}
 	return ""
@@ -78,7 +78,7 @@ const MaxSources = 50
 func SourceRows(f Form) int {
 	n := 0
 	for i := 0; i < MaxSources; i++ {
-		if f.V(sourceField(i, "title")) != "" || f.V(sourceField(i, "url")) != "" {
+		if f.Value(sourceField(i, "title")) != "" || f.Value(sourceField(i, "url")) != "" {
 			n = i + 1
 		}
 	}

@@ -35,19 +35,19 @@ func OrganizationFields(f Form, kinds, scopes []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "slug", f.A.Fields["slug"], f.A.Hints["slug"], "text", true, templ.Attributes{"spellcheck": "false", "autocapitalize": "none"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "slug", f.Admin.Fields["slug"], f.Admin.Hints["slug"], "text", true, templ.Attributes{"spellcheck": "false", "autocapitalize": "none"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = selectField(f, "kind", f.A.Fields["kind"], "", kinds).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = selectField(f, "kind", f.Admin.Fields["kind"], "", kinds).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = selectField(f, "scope", f.A.Fields["scope"], "", scopes).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = selectField(f, "scope", f.Admin.Fields["scope"], "", scopes).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "member_since", f.A.Fields["member_since"], f.A.Hints["member_since"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "member_since", f.Admin.Fields["member_since"], f.Admin.Hints["member_since"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -59,7 +59,7 @@ func OrganizationFields(f Form, kinds, scopes []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "website", f.A.Fields["website"], f.A.Hints["website"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "website", f.Admin.Fields["website"], f.Admin.Hints["website"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -67,11 +67,11 @@ func OrganizationFields(f Form, kinds, scopes []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "sort_order", f.A.Fields["sort_order"], f.A.Hints["sort_order"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "sort_order", f.Admin.Fields["sort_order"], f.Admin.Hints["sort_order"], "text", false, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textArea(f, "editor_note", f.A.Fields["editor_note"], f.A.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textArea(f, "editor_note", f.Admin.Fields["editor_note"], f.Admin.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -97,7 +97,7 @@ func AwardFields(f Form, cities []Option) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = textField(f, "date", f.A.Fields["date"], f.A.Hints["date"], "text", true, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "date", f.Admin.Fields["date"], f.Admin.Hints["date"], "text", true, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -117,7 +117,7 @@ func AwardFields(f Form, cities []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = selectField(f, "city_id", f.A.Fields["city_id"], "", cities).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = selectField(f, "city_id", f.Admin.Fields["city_id"], "", cities).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -125,7 +125,7 @@ func AwardFields(f Form, cities []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textArea(f, "editor_note", f.A.Fields["editor_note"], f.A.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textArea(f, "editor_note", f.Admin.Fields["editor_note"], f.Admin.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -151,11 +151,11 @@ func EventFields(f Form, cities []Option) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = selectField(f, "city_id", f.A.Fields["city_id"], "", cities).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = selectField(f, "city_id", f.Admin.Fields["city_id"], "", cities).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "date", f.A.Fields["date"], f.A.Hints["date"], "text", true, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "date", f.Admin.Fields["date"], f.Admin.Hints["date"], "text", true, templ.Attributes{"inputmode": "numeric"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -167,7 +167,7 @@ func EventFields(f Form, cities []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textField(f, "link", f.A.Fields["link"], f.A.Hints["website"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textField(f, "link", f.Admin.Fields["link"], f.Admin.Hints["website"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -175,7 +175,7 @@ func EventFields(f Form, cities []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = textArea(f, "editor_note", f.A.Fields["editor_note"], f.A.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = textArea(f, "editor_note", f.Admin.Fields["editor_note"], f.Admin.Hints["editor_note"], 3, nil).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

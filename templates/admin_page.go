@@ -10,8 +10,8 @@ import (
 // AdminPage is what the admin layout needs to know about the page it frames.
 type AdminPage struct {
 	Lang    content.Lang
-	M       *i18n.Messages
-	A       *i18n.AdminMessages
+	Msg     *i18n.Messages      // the public site's messages, for the names the admin shares with it
+	Admin   *i18n.AdminMessages // the admin's own messages
 	Title   string
 	User    *content.User // nil on the sign-in page
 	Flash   string        // a message about what just happened
@@ -24,18 +24,18 @@ type AdminPage struct {
 // settings are for admins only.
 func (p AdminPage) AdminSections() []Crumb {
 	s := []Crumb{
-		{Path: "/admin/", Label: p.A.Dashboard},
-		{Path: "/admin/twin-cities", Label: p.M.TwinCities},
-		{Path: "/admin/partner-cities", Label: p.M.PartnerCities},
-		{Path: "/admin/events", Label: p.A.Events},
-		{Path: "/admin/organizations", Label: p.A.Organizations},
-		{Path: "/admin/awards", Label: p.M.Awards},
-		{Path: "/admin/pages", Label: p.A.Pages},
-		{Path: "/admin/history", Label: p.A.History},
-		{Path: "/admin/trash", Label: p.A.Trash},
+		{Path: "/admin/", Label: p.Admin.Dashboard},
+		{Path: "/admin/twin-cities", Label: p.Msg.TwinCities},
+		{Path: "/admin/partner-cities", Label: p.Msg.PartnerCities},
+		{Path: "/admin/events", Label: p.Admin.Events},
+		{Path: "/admin/organizations", Label: p.Admin.Organizations},
+		{Path: "/admin/awards", Label: p.Msg.Awards},
+		{Path: "/admin/pages", Label: p.Admin.Pages},
+		{Path: "/admin/history", Label: p.Admin.History},
+		{Path: "/admin/trash", Label: p.Admin.Trash},
 	}
 	if p.User != nil && p.User.IsAdmin() {
-		s = append(s, Crumb{Path: "/admin/users", Label: p.A.Users}, Crumb{Path: "/admin/settings", Label: p.A.Settings})
+		s = append(s, Crumb{Path: "/admin/users", Label: p.Admin.Users}, Crumb{Path: "/admin/settings", Label: p.Admin.Settings})
 	}
 	return s
 }
@@ -43,9 +43,9 @@ func (p AdminPage) AdminSections() []Crumb {
 // HeadTitle is the text of <title> on an admin page.
 func (p AdminPage) HeadTitle() string {
 	if p.Title == "" {
-		return p.A.Admin
+		return p.Admin.Admin
 	}
-	return p.Title + " — " + p.A.Admin
+	return p.Title + " — " + p.Admin.Admin
 }
 
 // utc prints a moment in UTC, as the history is kept: "2026-11-26 21:54 UTC".
@@ -54,7 +54,7 @@ func utc(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
 // who names the author of a change; the initial data has none.
 func who(p AdminPage, name string) string {
 	if name == "" || name == "initial data" {
-		return p.A.InitialData
+		return p.Admin.InitialData
 	}
 	return name
 }

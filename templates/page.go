@@ -14,12 +14,12 @@ import (
 // Page is what the layout needs to know about the page it frames.
 type Page struct {
 	Lang        content.Lang
-	M           *i18n.Messages
-	Title       string // the page's own title; empty on the home page
-	Description string // the meta description; the site's when empty
-	Path        string // this page's path in Lang, such as /ru/twin-cities
-	AltPath     string // the same page in the other language
-	BaseURL     string // the site's public address, for absolute hreflang links
+	Msg         *i18n.Messages // the public site's messages in Lang
+	Title       string         // the page's own title; empty on the home page
+	Description string         // the meta description; the site's when empty
+	Path        string         // this page's path in Lang, such as /ru/twin-cities
+	AltPath     string         // the same page in the other language
+	BaseURL     string         // the site's public address, for absolute hreflang links
 	Crumbs      []Crumb
 	Section     string // the main section the page belongs to, to mark it in the navigation
 	NoIndex     bool   // error pages ask search engines not to index them
@@ -53,15 +53,15 @@ type Crumb struct {
 // HeadTitle is the text of <title>: the page's title, then the site's name.
 func (p Page) HeadTitle() string {
 	if p.Title == "" {
-		return p.M.SiteTitle
+		return p.Msg.SiteTitle
 	}
-	return p.Title + " — " + p.M.SiteTitle
+	return p.Title + " — " + p.Msg.SiteTitle
 }
 
 // MetaDescription is the page's description, or the site's.
 func (p Page) MetaDescription() string {
 	if p.Description == "" {
-		return p.M.Description
+		return p.Msg.Description
 	}
 	return p.Description
 }
@@ -83,12 +83,12 @@ func (p Page) LangPath(l content.Lang) string {
 // Sections are the main navigation, in order: the path below /{lang} and the label.
 func (p Page) Sections() []Crumb {
 	return []Crumb{
-		{Path: "/twin-cities", Label: p.M.TwinCities},
-		{Path: "/partner-cities", Label: p.M.PartnerCities},
-		{Path: "/memberships", Label: p.M.Memberships},
-		{Path: "/awards", Label: p.M.Awards},
-		{Path: "/about", Label: p.M.About},
-		{Path: "/contacts", Label: p.M.Contacts},
+		{Path: "/twin-cities", Label: p.Msg.TwinCities},
+		{Path: "/partner-cities", Label: p.Msg.PartnerCities},
+		{Path: "/memberships", Label: p.Msg.Memberships},
+		{Path: "/awards", Label: p.Msg.Awards},
+		{Path: "/about", Label: p.Msg.About},
+		{Path: "/contacts", Label: p.Msg.Contacts},
 	}
 }
 

@@ -41,26 +41,26 @@ type AdminMessages struct {
 	Forbidden       string
 	ForbiddenText   string
 
-	New          string
-	Save         string
-	Publish      string
-	Unpublish    string
-	Delete       string
-	Restore      string
-	Purge        string
-	Preview      string
-	Edit         string
-	Search       string
-	Filter       string
-	All          string
-	PublishedW   string // "published" as a state
-	DraftW       string
-	Actions      string
-	Back         string
-	NothingFound string
-	Version      string
-	LastChanged  string
-	Language     string // the language switch of the admin
+	New            string
+	Save           string
+	Publish        string
+	Unpublish      string
+	Delete         string
+	Restore        string
+	Purge          string
+	Preview        string
+	Edit           string
+	Search         string
+	Filter         string
+	All            string
+	PublishedState string // "published" as a state
+	DraftState     string
+	Actions        string
+	Back           string
+	NothingFound   string
+	Version        string
+	LastChanged    string
+	Language       string // the language switch of the admin
 
 	FlashCreated     string
 	FlashSaved       string

@@ -48,31 +48,31 @@ type Messages struct {
 	FormerTwins    string
 	FormerPartners string
 
-	KeyFacts       string
-	Country        string
-	Region         string
-	Since          string
-	Status         string
-	OfficialSite   string
-	Sources        string
-	Timeline       string
-	RelatedAwards  string
-	Coordinates    string
-	DateUnknown    string // where a relationship's start is not confirmed yet
-	StatusActive   string
-	StatusEnded    string // "Relations ended", completed by a date where known
-	StatusSuspend  string
-	MemberSince    string
-	ShortName      string
-	OrgKind        string
-	Role           string
-	Website        string
-	AwardedBy      string
-	Place          string
-	NothingYet     string
-	ScopeNames     map[content.Scope]string
-	OrgKindNames   map[content.OrgKind]string
-	MilestonesHead string // general timeline on the about page
+	KeyFacts        string
+	Country         string
+	Region          string
+	Since           string
+	Status          string
+	OfficialSite    string
+	Sources         string
+	Timeline        string
+	RelatedAwards   string
+	Coordinates     string
+	DateUnknown     string // where a relationship's start is not confirmed yet
+	StatusActive    string
+	StatusEnded     string // "Relations ended", completed by a date where known
+	StatusSuspended string
+	MemberSince     string
+	ShortName       string
+	OrgKind         string
+	Role            string
+	Website         string
+	AwardedBy       string
+	Place           string
+	NothingYet      string
+	ScopeNames      map[content.Scope]string
+	OrgKindNames    map[content.OrgKind]string
+	MilestonesHead  string // general timeline on the about page
 
 	FooterDepartment string
 	FooterNote       string

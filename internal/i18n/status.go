@@ -11,7 +11,7 @@ func StatusLine(s content.Status, d content.Date, l content.Lang) string {
 	case content.Ended:
 		line = m.StatusEnded
 	case content.Suspended:
-		line = m.StatusSuspend
+		line = m.StatusSuspended
 	default:
 		return m.StatusActive
 	}

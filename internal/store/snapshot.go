@@ -20,7 +20,7 @@ type OptionsBeginner interface {
 // ReadSnapshot runs fn in a read-only transaction that sees one consistent state of the database,
 // so that a page built from several queries (the home page's counts and cards) never mixes the
 // moments before and after an editor's change.
-func ReadSnapshot(ctx context.Context, db OptionsBeginner, fn func(tx pgx.Tx) error) error {
+func ReadSnapshot(ctx context.Context, db OptionsBeginner, fn func(tx DBTX) error) error {
 	tx, err := db.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
 	if err != nil {
 		return fmt.Errorf("store: begin read: %w", err)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"twincities/internal/content"
@@ -16,7 +15,7 @@ import (
 func TestReadSnapshotIsReadOnly(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.EmptyDB(t)
-	err := store.ReadSnapshot(ctx, db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, db, func(tx store.DBTX) error {
 		c := newCity(content.Twin, "written-in-a-snapshot", true)
 		return store.InsertCity(ctx, tx, &c)
 	})
@@ -41,7 +40,7 @@ func TestReadSnapshotSeesOneState(t *testing.T) {
 		t.Fatal(err)
 	}
 	var before, after store.Counts
-	err := store.ReadSnapshot(ctx, db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, db, func(tx store.DBTX) error {
 		var err error
 		if before, err = store.PublicCounts(ctx, tx); err != nil {
 			return err
@@ -73,7 +72,7 @@ func TestReadSnapshotReturnsTheError(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.EmptyDB(t)
 	sentinel := errors.New("page failed")
-	if err := store.ReadSnapshot(ctx, db, func(pgx.Tx) error { return sentinel }); !errors.Is(err, sentinel) {
+	if err := store.ReadSnapshot(ctx, db, func(store.DBTX) error { return sentinel }); !errors.Is(err, sentinel) {
 		t.Errorf("ReadSnapshot returned %v, want the function's error", err)
 	}
 }

@@ -25,7 +25,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, email, message, next string) {
 	a := adminMessages(r)
-	f := templates.Form{Values: url.Values{"email": {email}}, A: a}
+	f := templates.Form{Values: url.Values{"email": {email}}, Admin: a}
 	s.render(w, r, status, templates.Login(s.adminPage(r, a.SignIn, ""), f, message, next))
 }
 

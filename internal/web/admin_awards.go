@@ -26,7 +26,7 @@ var awardResource = resource[content.Award]{
 	sources: func(a content.Award) []content.Source { return a.Sources },
 	parse:   parseAward,
 	fields: func(ctx context.Context, s *Server, f templates.Form) (templ.Component, error) {
-		cities, err := s.cityOptions(ctx, f.A)
+		cities, err := s.cityOptions(ctx, f.Admin)
 		if err != nil {
 			return nil, err
 		}

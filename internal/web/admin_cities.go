@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/a-h/templ"
-	"github.com/jackc/pgx/v5"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
@@ -40,7 +39,7 @@ func cityResource(kind content.CityKind) resource[content.City] {
 		sources: func(c content.City) []content.Source { return c.Sources },
 		parse:   parseCity,
 		fields: func(ctx context.Context, s *Server, f templates.Form) (templ.Component, error) {
-			return templates.CityFields(f, countryOptions(f.A.Lang, f.V("country")), statusOptions(f.A)), nil
+			return templates.CityFields(f, countryOptions(f.Admin.Lang, f.Value("country")), statusOptions(f.Admin)), nil
 		},
 		detail: func(c content.City, l content.Lang) string {
 			d := i18n.CountryName(c.Country, l)
@@ -89,7 +88,7 @@ func cityPublicPath(c content.City) string {
 
 // previewCity renders a city's public page with its published events and awards.
 func previewCity(ctx context.Context, s *Server, r *http.Request, c content.City, editPath string) (templ.Component, error) {
-	d, err := s.cityPage(ctx, func(pgx.Tx) (content.City, error) { return c, nil })
+	d, err := s.cityPage(ctx, func(store.DBTX) (content.City, error) { return c, nil })
 	if err != nil {
 		return nil, err
 	}

@@ -38,7 +38,7 @@ func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.R
 		return err
 	}
 	p := s.adminPage(r, a.ConflictTitle, res.base)
-	listTitle := res.title(p.A, p.M)
+	listTitle := res.title(p.Admin, p.Msg)
 	p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: listTitle, Path: res.base},
 		{Label: current.Label(adminLang(r)), Path: res.entryPath(current.EntryID())}, {Label: a.ConflictTitle}}
 	info := res.info(current, adminLang(r), false)

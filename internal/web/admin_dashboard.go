@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 
-	"github.com/jackc/pgx/v5"
-
 	"twincities/internal/content"
 	"twincities/internal/store"
 	"twincities/templates"
@@ -22,7 +20,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		cities  []content.City
 		log     []store.AuditEntry
 	)
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
 		if cities, err = store.ListCities(ctx, tx, store.CityQuery{}); err != nil {
 			return err

@@ -29,7 +29,7 @@ func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		}
 		l := adminLang(r)
 		p := s.adminPage(r, "", res.base)
-		p.Title = res.title(p.A, p.M)
+		p.Title = res.title(p.Admin, p.Msg)
 		rows := make([]templates.EntryRow, 0, len(entries))
 		for _, e := range entries {
 			if !res.belongs(e) {
@@ -232,13 +232,13 @@ func renderEntryForm[T content.Entry](s *Server, w http.ResponseWriter, r *http.
 // renderEntryPage shows an entry's page with the form state f.
 func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, isNew bool,
 	f templates.Form, status int) error {
-	a, l := f.A, adminLang(r)
+	a, l := f.Admin, adminLang(r)
 	fields, err := res.fields(r.Context(), s, f)
 	if err != nil {
 		return err
 	}
 	p := s.adminPage(r, "", res.base)
-	listTitle := res.title(p.A, p.M)
+	listTitle := res.title(p.Admin, p.Msg)
 	p.Title = e.Label(l)
 	if isNew {
 		p.Title = a.New + ": " + listTitle

@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/a-h/templ"
-	"github.com/jackc/pgx/v5"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
@@ -27,7 +26,7 @@ var eventResource = resource[content.Event]{
 	sources: func(e content.Event) []content.Source { return e.Sources },
 	parse:   parseEvent,
 	fields: func(ctx context.Context, s *Server, f templates.Form) (templ.Component, error) {
-		cities, err := s.cityOptions(ctx, f.A)
+		cities, err := s.cityOptions(ctx, f.Admin)
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +67,7 @@ func previewEvent(ctx context.Context, s *Server, r *http.Request, e content.Eve
 		p := s.previewPage(r, title, "/about", editPath, "/about", crumb(r, title, ""))
 		return templates.TextPage(p, templates.TextPageData{Page: page, Events: withEvent(events, e)}), nil
 	}
-	d, err := s.cityPage(ctx, func(tx pgx.Tx) (content.City, error) { return store.Cities.Get(ctx, tx, *e.CityID) })
+	d, err := s.cityPage(ctx, func(tx store.DBTX) (content.City, error) { return store.Cities.Get(ctx, tx, *e.CityID) })
 	if err != nil {
 		return nil, err
 	}

@@ -143,7 +143,7 @@ func (p *fieldParser) sources() []content.Source {
 // formState builds what a form shows: values, and the problems of errs as messages in the order
 // of the entry's fields.
 func formState(a *i18n.AdminMessages, values url.Values, order []content.FieldValue, errs []content.FieldError) templates.Form {
-	f := templates.Form{Values: values, Errors: map[string]string{}, A: a}
+	f := templates.Form{Values: values, Errors: map[string]string{}, Admin: a}
 	for _, e := range errs {
 		if _, dup := f.Errors[e.Field]; dup {
 			continue

@@ -31,7 +31,7 @@ func entryHistory[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		}
 		a, l := adminMessages(r), adminLang(r)
 		p := s.adminPage(r, a.HistoryTitle+": "+e.Label(l), res.base)
-		p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: res.title(p.A, p.M), Path: res.base},
+		p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: res.title(p.Admin, p.Msg), Path: res.base},
 			{Label: e.Label(l), Path: res.entryPath(e.EntryID())}, {Label: a.HistoryTitle}}
 		info := res.info(e, l, false)
 		rows := make([]templates.RevisionRow, len(revs))

@@ -68,7 +68,7 @@ func (s *Server) changeLog(w http.ResponseWriter, r *http.Request) error {
 		d.Older = "/admin/history?" + next.Encode()
 	}
 	status := http.StatusOK
-	form := templates.Form{Values: q, Errors: map[string]string{}, A: a}
+	form := templates.Form{Values: q, Errors: map[string]string{}, Admin: a}
 	for _, p := range problems {
 		form.Errors[p] = a.Problems[content.ProblemDate]
 		form.Order = append(form.Order, p)

@@ -26,7 +26,7 @@ var organizationResource = resource[content.Organization]{
 	sources: func(o content.Organization) []content.Source { return o.Sources },
 	parse:   parseOrganization,
 	fields: func(_ context.Context, _ *Server, f templates.Form) (templ.Component, error) {
-		m := i18n.For(f.A.Lang)
+		m := i18n.For(f.Admin.Lang)
 		var kinds, scopes []templates.Option
 		for _, k := range content.OrgKinds {
 			kinds = append(kinds, templates.Option{Value: string(k), Label: m.OrgKindNames[k]})

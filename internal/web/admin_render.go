@@ -30,7 +30,7 @@ func adminMessages(r *http.Request) *i18n.AdminMessages { return i18n.AdminFor(a
 func (s *Server) adminPage(r *http.Request, title, section string, crumbs ...templates.Crumb) templates.AdminPage {
 	l := adminLang(r)
 	p := templates.AdminPage{
-		Lang: l, M: i18n.For(l), A: i18n.AdminFor(l),
+		Lang: l, Msg: i18n.For(l), Admin: i18n.AdminFor(l),
 		Title: title, Section: section, Crumbs: crumbs,
 		Path:  r.URL.RequestURI(),
 		Flash: s.sessions.PopString(r.Context(), keyFlash),

@@ -20,7 +20,7 @@ import (
 // resource is one kind of entry in the admin: where it lives, how its form reads and shows it,
 // and how it is previewed. The handlers in admin_entries.go serve every kind through it.
 type resource[T content.Entry] struct {
-	table store.Table[T]
+	table store.Workflow[T]
 	// base is the list's address, such as /admin/twin-cities.
 	base string
 	// title is the list's heading.

@@ -20,7 +20,7 @@ func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
 	if set.RequireTwoFactor {
 		v.Set("require_two_factor", "on")
 	}
-	f := templates.Form{Values: v, A: a}
+	f := templates.Form{Values: v, Admin: a}
 	s.render(w, r, http.StatusOK, templates.SettingsPage(s.adminPage(r, a.Settings, "/admin/settings"), f))
 	return nil
 }

@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 
-	"github.com/jackc/pgx/v5"
-
 	"twincities/internal/content"
 	"twincities/internal/store"
 	"twincities/templates"
@@ -16,7 +14,7 @@ func (s *Server) trash(w http.ResponseWriter, r *http.Request) error {
 	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
 	in := store.Filter{Trash: true}
 	var entries []content.Entry
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: in})
 		if err != nil {
 			return err

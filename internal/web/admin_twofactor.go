@@ -19,7 +19,7 @@ const twoFactorPath = "/admin/account/two-factor"
 // twoFactorPage handles "GET /admin/account/two-factor": whether two-factor sign-in is on, and
 // what the person can do about it; during set-up, the QR code and the key.
 func (s *Server) twoFactorPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderTwoFactor(w, r, http.StatusOK, templates.Form{Values: url.Values{}, A: adminMessages(r)})
+	return s.renderTwoFactor(w, r, http.StatusOK, templates.Form{Values: url.Values{}, Admin: adminMessages(r)})
 }
 
 func (s *Server) renderTwoFactor(w http.ResponseWriter, r *http.Request, status int, f templates.Form) error {

@@ -176,7 +176,7 @@ func passwordProblem(a *i18n.AdminMessages, password, repeated, email string) st
 
 // userForm is the state of a staff form; order lists its fields for the error summary.
 func userForm(a *i18n.AdminMessages, v url.Values, errs map[string]string, order []string) templates.Form {
-	f := templates.Form{Values: v, Errors: map[string]string{}, A: a}
+	f := templates.Form{Values: v, Errors: map[string]string{}, Admin: a}
 	for _, name := range order {
 		if msg, ok := errs[name]; ok {
 			f.Errors[name] = msg

@@ -35,7 +35,7 @@ var entryKinds = []entryKind{
 	{"/admin/pages", `SELECT id FROM pages WHERE key = 'about'`, false, getter(store.Pages)},
 }
 
-func getter[T content.Entry](t store.Table[T]) func(context.Context, store.DBTX, int64) (content.Entry, error) {
+func getter[T content.Entry](t store.Workflow[T]) func(context.Context, store.DBTX, int64) (content.Entry, error) {
 	return func(ctx context.Context, db store.DBTX, id int64) (content.Entry, error) { return t.Get(ctx, db, id) }
 }
 

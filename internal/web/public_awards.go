@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 
-	"github.com/jackc/pgx/v5"
-
 	"twincities/internal/content"
 	"twincities/internal/i18n"
 	"twincities/internal/store"
@@ -15,7 +13,7 @@ import (
 func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	d := templates.AwardsData{Cities: map[int64]content.City{}}
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
 		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public}); err != nil {
 			return err

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/jackc/pgx/v5"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
@@ -52,7 +51,7 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 			return errNotFound
 		}
 		ctx, l := r.Context(), langOf(r)
-		d, err := s.cityPage(ctx, func(tx pgx.Tx) (content.City, error) {
+		d, err := s.cityPage(ctx, func(tx store.DBTX) (content.City, error) {
 			return store.CityBySlug(ctx, tx, kind, slug, true)
 		})
 		if err != nil {
@@ -83,9 +82,9 @@ func cityDescription(c content.City, l content.Lang) string {
 // cityPage loads what a city's page shows: the city find returns, with its published timeline
 // and awards, all from one consistent moment of the database. The public page and the staff's
 // previews share it, so a preview shows exactly what the page will.
-func (s *Server) cityPage(ctx context.Context, find func(tx pgx.Tx) (content.City, error)) (templates.CityData, error) {
+func (s *Server) cityPage(ctx context.Context, find func(tx store.DBTX) (content.City, error)) (templates.CityData, error) {
 	var d templates.CityData
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
 		if d.City, err = find(tx); err != nil {
 			return err

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-
 	"twincities/internal/content"
 	"twincities/internal/store"
 	"twincities/templates"
@@ -19,7 +17,7 @@ const homeAwards = 3
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	ctx, l := r.Context(), langOf(r)
 	var d templates.HomeData
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		counts, err := store.PublicCounts(ctx, tx)
 		if err != nil {
 			return err

@@ -55,7 +55,7 @@ func (s *Server) page(r *http.Request, title, section string, crumbs ...template
 	l := langOf(r)
 	return templates.Page{
 		Lang:    l,
-		M:       i18n.For(l),
+		Msg:     i18n.For(l),
 		Title:   title,
 		Path:    r.URL.Path,
 		AltPath: otherLangPath(r.URL.Path, l),

@@ -6,8 +6,6 @@ import (
 	"encoding/xml"
 	"net/http"
 
-	"github.com/jackc/pgx/v5"
-
 	"twincities/internal/content"
 	"twincities/internal/i18n"
 	"twincities/internal/store"
@@ -100,7 +98,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 // publicPaths lists every public page below /{lang}.
 func (s *Server) publicPaths(ctx context.Context) ([]string, error) {
 	paths := []string{"/", "/twin-cities", "/partner-cities", "/memberships", "/awards", "/about", "/contacts"}
-	err := store.ReadSnapshot(ctx, s.db, func(tx pgx.Tx) error {
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
 		if err != nil {
 			return err

@@ -10,10 +10,11 @@ import (
 	"twincities/internal/content"
 )
 
-// Table is one kind of entry staff edit, with the rules every change to it follows: the save is
-// checked against the version it was based on, validated, written with its revision and its audit
-// line in one transaction, or not at all.
-type Table[T content.Entry] struct {
+// Workflow is how every change to one kind of entry staff edit goes: the save is checked against
+// the version it was based on, validated, written with its revision and its audit line in one
+// transaction, or not at all; deleting moves the entry to the trash, and only from there can it be
+// purged.
+type Workflow[T content.Entry] struct {
 	entity  content.Entity
 	table   string // SQL table name (a constant, never user input)
 	trash   bool   // deleted entries go to the trash (pages cannot be deleted)
@@ -29,7 +30,7 @@ type Table[T content.Entry] struct {
 
 // The kinds of entry.
 var (
-	Cities = Table[content.City]{
+	Cities = Workflow[content.City]{
 		entity: content.EntityCity, table: "cities", trash: true,
 		byID: cityByID, insert: InsertCity, update: updateCity,
 		prepare:     func(c *content.City) error { c.Normalize(); return c.Validate() },
@@ -37,28 +38,28 @@ var (
 		inTrash:     func(c content.City) bool { return c.DeletedAt != nil },
 		beforePurge: purgeCityDependents,
 	}
-	Organizations = Table[content.Organization]{
+	Organizations = Workflow[content.Organization]{
 		entity: content.EntityOrganization, table: "organizations", trash: true,
 		byID: organizationByID, insert: InsertOrganization, update: updateOrganization,
 		prepare: func(o *content.Organization) error { o.Normalize(); return o.Validate() },
 		publish: func(o *content.Organization, on bool) { o.Published = on },
 		inTrash: func(o content.Organization) bool { return o.DeletedAt != nil },
 	}
-	Awards = Table[content.Award]{
+	Awards = Workflow[content.Award]{
 		entity: content.EntityAward, table: "awards", trash: true,
 		byID: awardByID, insert: InsertAward, update: updateAward,
 		prepare: func(a *content.Award) error { a.Normalize(); return a.Validate() },
 		publish: func(a *content.Award, on bool) { a.Published = on },
 		inTrash: func(a content.Award) bool { return a.DeletedAt != nil },
 	}
-	Events = Table[content.Event]{
+	Events = Workflow[content.Event]{
 		entity: content.EntityEvent, table: "events", trash: true,
 		byID: eventByID, insert: InsertEvent, update: updateEvent,
 		prepare: func(e *content.Event) error { e.Normalize(); return e.Validate() },
 		publish: func(e *content.Event, on bool) { e.Published = on },
 		inTrash: func(e content.Event) bool { return e.DeletedAt != nil },
 	}
-	Pages = Table[content.Page]{
+	Pages = Workflow[content.Page]{
 		entity: content.EntityPage, table: "pages",
 		byID: pageByID, insert: InsertPage, update: updatePage,
 		prepare: func(p *content.Page) error { return p.Validate() },
@@ -68,15 +69,15 @@ var (
 )
 
 // Entity is the kind of entry the table holds.
-func (t Table[T]) Entity() content.Entity { return t.entity }
+func (t Workflow[T]) Entity() content.Entity { return t.entity }
 
 // Get returns one entry, whatever its state (draft, published, in the trash).
-func (t Table[T]) Get(ctx context.Context, db DBTX, id int64) (T, error) {
+func (t Workflow[T]) Get(ctx context.Context, db DBTX, id int64) (T, error) {
 	return t.byID(ctx, db, id, false)
 }
 
 // Create validates e and stores it as version 1, with its history.
-func (t Table[T]) Create(ctx context.Context, db TxBeginner, e *T, actor Actor) error {
+func (t Workflow[T]) Create(ctx context.Context, db TxBeginner, e *T, actor Actor) error {
 	if err := t.prepare(e); err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func (t Table[T]) Create(ctx context.Context, db TxBeginner, e *T, actor Actor) 
 
 // Update saves e over the stored entry if that is still at baseVersion; otherwise it changes
 // nothing and returns a *ConflictError. Publishing or unpublishing through Update is logged as such.
-func (t Table[T]) Update(ctx context.Context, db TxBeginner, e *T, baseVersion int, actor Actor) error {
+func (t Workflow[T]) Update(ctx context.Context, db TxBeginner, e *T, baseVersion int, actor Actor) error {
 	if err := t.prepare(e); err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func (t Table[T]) Update(ctx context.Context, db TxBeginner, e *T, baseVersion i
 
 // SetPublished publishes or unpublishes an entry at baseVersion. Publishing checks the entry as a
 // published one, so an entry missing a language stays a draft and the error says what is missing.
-func (t Table[T]) SetPublished(ctx context.Context, db TxBeginner, id int64, baseVersion int, on bool, actor Actor) (T, error) {
+func (t Workflow[T]) SetPublished(ctx context.Context, db TxBeginner, id int64, baseVersion int, on bool, actor Actor) (T, error) {
 	var next T
 	err := inTx(ctx, db, func(tx pgx.Tx) error {
 		cur, err := t.current(ctx, tx, id, baseVersion)
@@ -138,7 +139,7 @@ func (t Table[T]) SetPublished(ctx context.Context, db TxBeginner, id int64, bas
 
 // Revert saves version `version` of an entry again, as a new version, if the entry is still at
 // baseVersion. The old version must satisfy today's rules.
-func (t Table[T]) Revert(ctx context.Context, db TxBeginner, id int64, version, baseVersion int, actor Actor) (T, error) {
+func (t Workflow[T]) Revert(ctx context.Context, db TxBeginner, id int64, version, baseVersion int, actor Actor) (T, error) {
 	var old T
 	err := inTx(ctx, db, func(tx pgx.Tx) error {
 		cur, err := t.current(ctx, tx, id, baseVersion)
@@ -160,16 +161,16 @@ func (t Table[T]) Revert(ctx context.Context, db TxBeginner, id int64, version, 
 }
 
 // Delete moves an entry to the trash, from where Restore brings it back.
-func (t Table[T]) Delete(ctx context.Context, db TxBeginner, id int64, actor Actor) error {
+func (t Workflow[T]) Delete(ctx context.Context, db TxBeginner, id int64, actor Actor) error {
 	return t.setDeleted(ctx, db, id, true, actor)
 }
 
 // Restore takes an entry out of the trash.
-func (t Table[T]) Restore(ctx context.Context, db TxBeginner, id int64, actor Actor) error {
+func (t Workflow[T]) Restore(ctx context.Context, db TxBeginner, id int64, actor Actor) error {
 	return t.setDeleted(ctx, db, id, false, actor)
 }
 
-func (t Table[T]) setDeleted(ctx context.Context, db TxBeginner, id int64, deleted bool, actor Actor) error {
+func (t Workflow[T]) setDeleted(ctx context.Context, db TxBeginner, id int64, deleted bool, actor Actor) error {
 	if !t.trash {
 		return fmt.Errorf("store: %s cannot be deleted: %w", t.entity, ErrNotFound)
 	}
@@ -199,7 +200,7 @@ func (t Table[T]) setDeleted(ctx context.Context, db TxBeginner, id int64, delet
 
 // Purge removes an entry in the trash for good, with its revisions; the audit log keeps the line
 // saying who purged what.
-func (t Table[T]) Purge(ctx context.Context, db TxBeginner, id int64, actor Actor) error {
+func (t Workflow[T]) Purge(ctx context.Context, db TxBeginner, id int64, actor Actor) error {
 	return inTx(ctx, db, func(tx pgx.Tx) error {
 		cur, err := t.byID(ctx, tx, id, true)
 		if err != nil {
@@ -226,12 +227,12 @@ func (t Table[T]) Purge(ctx context.Context, db TxBeginner, id int64, actor Acto
 }
 
 // Revisions lists the saved versions of an entry, newest first.
-func (t Table[T]) Revisions(ctx context.Context, db DBTX, id int64) ([]Revision, error) {
+func (t Workflow[T]) Revisions(ctx context.Context, db DBTX, id int64) ([]Revision, error) {
 	return revisionsOf(ctx, db, t.entity, id)
 }
 
 // Revision returns the entry as it was saved at version.
-func (t Table[T]) Revision(ctx context.Context, db DBTX, id int64, version int) (T, error) {
+func (t Workflow[T]) Revision(ctx context.Context, db DBTX, id int64, version int) (T, error) {
 	var e T
 	data, err := revisionData(ctx, db, t.entity, id, version)
 	if err != nil {
@@ -245,7 +246,7 @@ func (t Table[T]) Revision(ctx context.Context, db DBTX, id int64, version int) 
 
 // current locks the entry for a change based on baseVersion and returns it, or the reason the
 // change cannot be made: not found (or in the trash), or a conflict.
-func (t Table[T]) current(ctx context.Context, tx pgx.Tx, id int64, baseVersion int) (T, error) {
+func (t Workflow[T]) current(ctx context.Context, tx pgx.Tx, id int64, baseVersion int) (T, error) {
 	cur, err := t.byID(ctx, tx, id, true)
 	if err != nil {
 		return cur, err
@@ -281,4 +282,4 @@ func inTx(ctx context.Context, db TxBeginner, fn func(tx pgx.Tx) error) error {
 
 // Check normalises and validates e as a save would, without saving: to report every problem of a
 // form at once.
-func (t Table[T]) Check(e *T) error { return t.prepare(e) }
+func (t Workflow[T]) Check(e *T) error { return t.prepare(e) }
