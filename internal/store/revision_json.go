@@ -17,8 +17,11 @@ import (
 // outlive the Go structs it was made from. Every revision goes through encodeRevision and
 // decodeRevision, and it comes in one of two shapes:
 //
-// Shape 2, written now, is an envelope naming its shape around the entry encoded by its json tags:
-// {"shape": 2, "entry": {...}}.
+// Shape 2, written now, is an envelope naming its shape around the entry encoded by its json tags
+// (package content says how they are named):
+//
+//	{"shape": 2, "entry": {"id": 3, "kind": "twin", "since": {"date": "2007-10-01T00:00:00Z", "precision": "month"}, ...}}
+//
 // A Go field can be renamed freely, since its tag keeps the key; a tag must not be renamed without
 // a new shape (revisionShape + 1) and a translation from the one before it.
 //

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -282,5 +284,59 @@ func checkShape1Revision[T content.Entry](t *testing.T, w store.Workflow[T], fil
 	if err := db.QueryRow(ctx, `SELECT (data->>'shape')::int FROM revisions WHERE entity = $1 AND entity_id = $2 AND version = 3`,
 		string(w.Entity()), fmt.Sprint(ref.id)).Scan(&shape); err != nil || shape != store.RevisionShape {
 		t.Errorf("revision 3 of shape %d (%v), want %d", shape, err, store.RevisionShape)
+	}
+}
+
+// Every field of the entry types, and of every type inside them, has a json tag of its own: a new
+// field without one would be kept in revisions under its Go name, and lost from them the day that
+// is renamed.
+func TestEntryFieldsHaveJSONTags(t *testing.T) {
+	t.Parallel()
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	seen := map[reflect.Type]bool{}
+	var check func(t reflect.Type, path string)
+	check = func(typ reflect.Type, path string) {
+		switch typ.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+			check(typ.Elem(), path)
+			return
+		case reflect.Struct:
+		default:
+			return
+		}
+		// Types with their own JSON (time.Time) have no fields of ours.
+		if seen[typ] || reflect.PointerTo(typ).Implements(reflect.TypeFor[json.Unmarshaler]()) {
+			return
+		}
+		seen[typ] = true
+		keys := map[string]string{}
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			at := path + "." + f.Name
+			if !f.IsExported() {
+				t.Errorf("%s (%s) is unexported: revisions would not keep it", at, typ)
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			switch {
+			case name == "" || name == "-":
+				t.Errorf("%s (%s) has no json tag naming it", at, typ)
+			case !snake.MatchString(name):
+				t.Errorf("%s (%s) is tagged %q, want snake_case", at, typ, name)
+			case keys[strings.ToLower(name)] != "":
+				// encoding/json matches keys without regard to case: two such keys are one.
+				t.Errorf("%s (%s) is tagged %q like %s", at, typ, name, keys[strings.ToLower(name)])
+			default:
+				keys[strings.ToLower(name)] = f.Name
+			}
+			check(f.Type, at)
+		}
+	}
+	for _, e := range []any{content.City{}, content.Organization{}, content.Award{}, content.Event{}, content.Page{}} {
+		typ := reflect.TypeOf(e)
+		check(typ, typ.Name())
+	}
+	if !seen[reflect.TypeFor[content.ImageFile]()] || !seen[reflect.TypeFor[content.Date]()] {
+		t.Errorf("the walk missed the types inside the entries: %v", seen)
 	}
 }
