@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -238,7 +237,7 @@ func (t Workflow[T]) Revision(ctx context.Context, db DBTX, id int64, version in
 	if err != nil {
 		return e, err
 	}
-	if err := json.Unmarshal(data, &e); err != nil {
+	if e, err = decodeRevision[T](data); err != nil {
 		return e, fmt.Errorf("store: read version %d of %s %d: %w", version, t.entity, id, err)
 	}
 	return e, nil
