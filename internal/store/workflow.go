@@ -154,6 +154,11 @@ func (t Workflow[T]) Revert(ctx context.Context, db TxBeginner, id int64, versio
 		if err := t.update(ctx, tx, &old); err != nil {
 			return err
 		}
+		// What was stored, not the old revision: that one may carry the moment it went to the
+		// trash (a revision saved by Delete), which the entry no longer has.
+		if old, err = t.byID(ctx, tx, id, false); err != nil {
+			return err
+		}
 		return record(ctx, tx, ActionRevert, &cur, old, actor, fmt.Sprintf("version %d", version))
 	})
 	return old, err
