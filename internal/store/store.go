@@ -1,6 +1,11 @@
 // Package store reads and writes the site's content in PostgreSQL with hand-written SQL. Every
 // function takes a DBTX, so a pool and a transaction serve alike; errors carry context and the
 // typed kinds ErrNotFound and content.ValidationError.
+//
+// No query numbers its parameters by hand (placeholders_test.go checks): the queries of an entry
+// kind are built from its one column list (columns.go), and every other query names its
+// parameters with pgx.StrictNamedArgs, which refuses a name the query uses but the arguments lack,
+// where plain NamedArgs would send NULL.
 package store
 
 import (
