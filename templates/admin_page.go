@@ -16,28 +16,11 @@ type AdminPage struct {
 	User    *content.User // nil on the sign-in page
 	Flash   string        // a message about what just happened
 	Section string        // the admin section, to mark in the navigation
-	Crumbs  []Crumb
-	Path    string // this page, to come back to after changing the language
-}
-
-// AdminSections are the admin navigation: path and label. Staff management and the site-wide
-// settings are for admins only.
-func (p AdminPage) AdminSections() []Crumb {
-	s := []Crumb{
-		{Path: "/admin/", Label: p.Admin.Dashboard},
-		{Path: "/admin/twin-cities", Label: p.Msg.TwinCities},
-		{Path: "/admin/partner-cities", Label: p.Msg.PartnerCities},
-		{Path: "/admin/events", Label: p.Admin.Events},
-		{Path: "/admin/organizations", Label: p.Admin.Organizations},
-		{Path: "/admin/awards", Label: p.Msg.Awards},
-		{Path: "/admin/pages", Label: p.Admin.Pages},
-		{Path: "/admin/history", Label: p.Admin.History},
-		{Path: "/admin/trash", Label: p.Admin.Trash},
-	}
-	if p.User != nil && p.User.IsAdmin() {
-		s = append(s, Crumb{Path: "/admin/users", Label: p.Admin.Users}, Crumb{Path: "/admin/settings", Label: p.Admin.Settings})
-	}
-	return s
+	// Sections are the admin's menu, each kind of entry among them; the person's role decides
+	// which they see.
+	Sections []Crumb
+	Crumbs   []Crumb
+	Path     string // this page, to come back to after changing the language
 }
 
 // HeadTitle is the text of <title> on an admin page.

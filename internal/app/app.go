@@ -109,20 +109,14 @@ func (a *App) Migrate(ctx context.Context) error {
 	return m.Up(ctx)
 }
 
-// Prepare migrates the schema and loads Perm's initial data into an empty database: what serve
-// does before it listens.
-func (a *App) Prepare(ctx context.Context) error {
+// Prepare migrates the schema and loads Perm's initial data into an empty database, and says
+// whether it loaded it: what serve does before it listens, and all that the seed command does, so
+// the two cannot come to prepare a database differently. Each caller tells of it in its own way.
+func (a *App) Prepare(ctx context.Context) (loaded bool, err error) {
 	if err := a.Migrate(ctx); err != nil {
-		return err
+		return false, err
 	}
-	loaded, err := seed.Load(ctx, a.pool)
-	if err != nil {
-		return err
-	}
-	if loaded {
-		a.log.Info("loaded the initial data into the empty database")
-	}
-	return nil
+	return seed.Load(ctx, a.pool)
 }
 
 // Start listens on the configured address and serves in the background. It returns the address

@@ -10,7 +10,6 @@ import (
 
 	"twincities/internal/config"
 	"twincities/internal/postgres"
-	"twincities/internal/seed"
 )
 
 const usage = `twincities: the website of the City of Perm about its international and inter-municipal relations.
@@ -83,10 +82,7 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return withApp(ctx, cfg, log, func(a *App) error { return restoreCommand(ctx, a, args, stdout) })
 	case "seed":
 		return withApp(ctx, cfg, log, func(a *App) error {
-			if err := a.Migrate(ctx); err != nil {
-				return err
-			}
-			loaded, err := seed.Load(ctx, a.pool)
+			loaded, err := a.Prepare(ctx)
 			if err != nil {
 				return err
 			}
@@ -122,8 +118,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, getenv func
 	}
 	return withApp(ctx, cfg, log, func(a *App) error {
 		a.superviseDatabase()
-		if err := a.Prepare(ctx); err != nil {
+		loaded, err := a.Prepare(ctx)
+		if err != nil {
 			return err
+		}
+		if loaded {
+			log.Info("loaded the initial data into the empty database")
 		}
 		addr, err := a.Start()
 		if err != nil {

@@ -17,18 +17,14 @@ type TxBeginner interface {
 	Begin(ctx context.Context) (pgx.Tx, error)
 }
 
-// seedLock is an advisory lock key so that two servers starting together do not both load the
-// data into the same empty database.
-const seedLock = 0x7477696e // "twin"
-
 // Load writes the initial data, with its history (version 1 of every entry, by "initial data"), in
 // one transaction if the database holds no content yet, and
 // reports whether it did. On a database with content it changes nothing, so running it twice, or
 // after staff have edited the site, is safe.
 func Load(ctx context.Context, db TxBeginner) (loaded bool, err error) {
 	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", seedLock); err != nil {
-			return fmt.Errorf("seed: lock: %w", err)
+		if err := store.LockForSeeding(ctx, tx); err != nil {
+			return err
 		}
 		has, err := store.HasContent(ctx, tx)
 		if err != nil || has {

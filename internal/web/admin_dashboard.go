@@ -17,43 +17,25 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
 	var (
 		entries []content.Entry
-		cities  []content.City
 		log     []store.AuditEntry
 	)
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
-		if cities, err = store.ListCities(ctx, tx, store.CityQuery{}); err != nil {
+		if entries, err = listAll(ctx, tx, store.Filter{}); err != nil {
 			return err
 		}
-		orgs, err := store.ListOrganizations(ctx, tx, store.Filter{})
-		if err != nil {
-			return err
-		}
-		awards, err := store.ListAwards(ctx, tx, store.AwardQuery{})
-		if err != nil {
-			return err
-		}
-		events, err := store.ListEvents(ctx, tx, store.EventQuery{})
-		if err != nil {
-			return err
-		}
-		pages, err := store.ListPages(ctx, tx)
-		if err != nil {
-			return err
-		}
-		entries = appendEntries(entries, cities)
-		entries = appendEntries(entries, orgs)
-		entries = appendEntries(entries, awards)
-		entries = appendEntries(entries, events)
-		entries = appendEntries(entries, pages)
 		log, err = store.ListAudit(ctx, tx, store.AuditQuery{Limit: recentChanges})
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	var cities []content.City // whose anniversaries come
 	var d templates.DashboardData
 	for _, e := range entries {
+		if c, ok := e.(content.City); ok {
+			cities = append(cities, c)
+		}
 		link := templates.EntryRow{Path: entryAdminPath(e), Label: e.Label(l), Published: e.IsPublished(),
 			Detail: a.EntityNames[e.Entity()]}
 		if !e.IsPublished() {
@@ -75,11 +57,4 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	d.Recent = auditRows(a, log)
 	s.render(w, r, http.StatusOK, templates.Dashboard(s.adminPage(r, a.Dashboard, "/admin/"), d))
 	return nil
-}
-
-func appendEntries[T content.Entry](out []content.Entry, in []T) []content.Entry {
-	for _, e := range in {
-		out = append(out, e)
-	}
-	return out
 }

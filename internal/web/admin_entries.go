@@ -174,50 +174,33 @@ func publishEntry[T content.Entry](s *Server, res resource[T], on bool) handlerF
 	}
 }
 
-// deleteEntry handles "POST {base}/{id}/delete": to the trash.
-func deleteEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
+// moveEntry handles the moves of the trash, action being one of the audit log's:
+// "POST {base}/{id}/delete" (store.ActionDelete) to the trash, then the entries' list;
+// "POST {base}/{id}/restore" (store.ActionRestore) out of it, then the entry;
+// "POST {base}/{id}/purge" (store.ActionPurge, administrators only) gone for good, then the trash.
+func moveEntry[T content.Entry](s *Server, res resource[T], action string) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
 		if err != nil {
 			return err
 		}
-		if err := res.table.Delete(r.Context(), s.db, e.EntryID(), actorOf(r.Context())); err != nil {
-			return err
+		ctx, id, a := r.Context(), e.EntryID(), adminMessages(r)
+		var flash, next string
+		switch action {
+		case store.ActionDelete:
+			err, flash, next = res.table.Delete(ctx, s.db, id, actorOf(ctx)), a.FlashDeleted, res.base
+		case store.ActionRestore:
+			err, flash, next = res.table.Restore(ctx, s.db, id, actorOf(ctx)), a.FlashRestored, res.entryPath(id)
+		case store.ActionPurge:
+			err, flash, next = res.table.Purge(ctx, s.db, id, actorOf(ctx)), a.FlashPurged, "/admin/trash"
+		default:
+			panic("web: no trash move " + action)
 		}
-		s.flash(r.Context(), adminMessages(r).FlashDeleted)
-		http.Redirect(w, r, res.base, http.StatusSeeOther)
-		return nil
-	}
-}
-
-// restoreEntry handles "POST {base}/{id}/restore": out of the trash.
-func restoreEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		e, err := res.load(s, r)
 		if err != nil {
 			return err
 		}
-		if err := res.table.Restore(r.Context(), s.db, e.EntryID(), actorOf(r.Context())); err != nil {
-			return err
-		}
-		s.flash(r.Context(), adminMessages(r).FlashRestored)
-		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
-		return nil
-	}
-}
-
-// purgeEntry handles "POST {base}/{id}/purge" (administrators only): gone for good.
-func purgeEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		e, err := res.load(s, r)
-		if err != nil {
-			return err
-		}
-		if err := res.table.Purge(r.Context(), s.db, e.EntryID(), actorOf(r.Context())); err != nil {
-			return err
-		}
-		s.flash(r.Context(), adminMessages(r).FlashPurged)
-		http.Redirect(w, r, "/admin/trash", http.StatusSeeOther)
+		s.flash(ctx, flash)
+		http.Redirect(w, r, next, http.StatusSeeOther)
 		return nil
 	}
 }

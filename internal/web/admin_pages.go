@@ -18,7 +18,9 @@ import (
 var pageResource = resource[content.Page]{
 	table: store.Pages, base: "/admin/pages",
 	title: func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.Pages },
-	blank: func() content.Page { return content.Page{} },
+	// Pages are never created; a blank one is the about page, so a form checked without saving
+	// (kind.checkForm) is checked as the about page's.
+	blank: func() content.Page { return content.Page{Key: content.About} },
 	list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Page, error) {
 		pages, err := store.ListPages(ctx, db)
 		if err != nil || f.Search == "" {

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
@@ -95,28 +94,29 @@ func (res resource[T]) load(s *Server, r *http.Request) (T, error) {
 	return e, nil
 }
 
-// mount adds the resource's routes; r is the router mounted at /admin.
-func (res resource[T]) mount(r chi.Router, s *Server) {
-	base := strings.TrimPrefix(res.base, "/admin")
-	r.Get(base, s.handle(listEntries(s, res)))
-	if res.canCreate {
-		r.Get(base+"/new", s.handle(newEntry(s, res)))
-		r.Post(base+"/new", s.handle(createEntry(s, res)))
+// entryHandlers are the handlers of one kind's admin routes; nil where the kind has no such
+// route (the text pages are neither created nor deleted; only some kinds have an image).
+type entryHandlers struct {
+	list, newForm, create, edit, update, preview, history, revert handlerFunc
+	publish, unpublish, delete, restore, purge                    handlerFunc
+	uploadImage, removeImage                                      handlerFunc
+}
+
+// handlersOf makes the handlers of res's routes.
+func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
+	h := entryHandlers{
+		list: listEntries(s, res), edit: editEntry(s, res), update: updateEntry(s, res),
+		preview: previewEntry(s, res), history: entryHistory(s, res), revert: revertEntry(s, res),
 	}
-	r.Get(base+"/{id}", s.handle(editEntry(s, res)))
-	r.Post(base+"/{id}", s.handle(updateEntry(s, res)))
-	r.Get(base+"/{id}/preview", s.handle(previewEntry(s, res)))
-	r.Get(base+"/{id}/history", s.handle(entryHistory(s, res)))
-	r.Post(base+"/{id}/revert", s.handle(revertEntry(s, res)))
 	if res.canCreate {
-		r.Post(base+"/{id}/publish", s.handle(publishEntry(s, res, true)))
-		r.Post(base+"/{id}/unpublish", s.handle(publishEntry(s, res, false)))
-		r.Post(base+"/{id}/delete", s.handle(deleteEntry(s, res)))
-		r.Post(base+"/{id}/restore", s.handle(restoreEntry(s, res)))
-		r.With(s.requireAdmin).Post(base+"/{id}/purge", s.handle(purgeEntry(s, res)))
+		h.newForm, h.create = newEntry(s, res), createEntry(s, res)
+		h.publish, h.unpublish = publishEntry(s, res, true), publishEntry(s, res, false)
+		h.delete = moveEntry(s, res, store.ActionDelete)
+		h.restore = moveEntry(s, res, store.ActionRestore)
+		h.purge = moveEntry(s, res, store.ActionPurge)
 	}
 	if res.picture != nil {
-		r.Post(base+"/{id}/image", s.handle(uploadImage(s, res)))
-		r.Post(base+"/{id}/image/remove", s.handle(removeImage(s, res)))
+		h.uploadImage, h.removeImage = uploadImage(s, res), removeImage(s, res)
 	}
+	return h
 }

@@ -12,23 +12,10 @@ import (
 // delete for good).
 func (s *Server) trash(w http.ResponseWriter, r *http.Request) error {
 	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
-	in := store.Filter{Trash: true}
 	var entries []content.Entry
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
-		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: in})
-		if err != nil {
-			return err
-		}
-		orgs, err := store.ListOrganizations(ctx, tx, in)
-		if err != nil {
-			return err
-		}
-		awards, err := store.ListAwards(ctx, tx, store.AwardQuery{Filter: in})
-		if err != nil {
-			return err
-		}
-		events, err := store.ListEvents(ctx, tx, store.EventQuery{Filter: in})
-		entries = appendEntries(appendEntries(appendEntries(appendEntries(entries, cities), orgs), awards), events)
+		var err error
+		entries, err = listAll(ctx, tx, store.Filter{Trash: true})
 		return err
 	})
 	if err != nil {

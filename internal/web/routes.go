@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -73,12 +74,11 @@ func (s *Server) Routes() http.Handler {
 				r.Get("/history", s.handle(s.changeLog))
 				r.Get("/trash", s.handle(s.trash))
 				r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
-				cityResource(content.Twin).mount(r, s)
-				cityResource(content.Partner).mount(r, s)
-				organizationResource.mount(r, s)
-				awardResource.mount(r, s)
-				eventResource.mount(r, s)
-				pageResource.mount(r, s)
+				// Each kind of entry's routes, from the registry (kinds.go): twin-cities,
+				// partner-cities, events, organizations, awards, pages.
+				for _, k := range kinds {
+					s.entryRoutes(r, k)
+				}
 
 				// Staff accounts and site-wide settings: administrators only.
 				r.Group(func(r chi.Router) {
@@ -109,4 +109,31 @@ func (s *Server) Routes() http.Handler {
 	// whatever answers them: a page, a redirect, a refusal, a body refused unread; the body is
 	// read before anything else sees the request (see readBodies).
 	return s.logRequests(s.recoverPanics(s.securityHeaders(noStoreUnder("/admin", s.readBodies(headAsGet(cop.Handler(r)))))))
+}
+
+// entryRoutes adds the admin routes of one kind of entry, below its base (such as
+// /admin/twin-cities); r is the router mounted at /admin. A kind without a handler has no route.
+func (s *Server) entryRoutes(r chi.Router, k kind) {
+	h := k.routes(s)
+	base := strings.TrimPrefix(k.base, "/admin")
+	route := func(method, pattern string, h handlerFunc, middleware ...func(http.Handler) http.Handler) {
+		if h != nil {
+			r.With(middleware...).Method(method, base+pattern, s.handle(h))
+		}
+	}
+	route(http.MethodGet, "", h.list)                              // the list, filtered and searched
+	route(http.MethodGet, "/new", h.newForm)                       // a new entry's form
+	route(http.MethodPost, "/new", h.create)                       // a new draft
+	route(http.MethodGet, "/{id}", h.edit)                         // an entry's form
+	route(http.MethodPost, "/{id}", h.update)                      // saved, if nobody saved meanwhile
+	route(http.MethodGet, "/{id}/preview", h.preview)              // as the public will see it
+	route(http.MethodGet, "/{id}/history", h.history)              // every version and change
+	route(http.MethodPost, "/{id}/revert", h.revert)               // an earlier version again
+	route(http.MethodPost, "/{id}/publish", h.publish)             // public
+	route(http.MethodPost, "/{id}/unpublish", h.unpublish)         // a draft again
+	route(http.MethodPost, "/{id}/delete", h.delete)               // to the trash
+	route(http.MethodPost, "/{id}/restore", h.restore)             // out of the trash
+	route(http.MethodPost, "/{id}/purge", h.purge, s.requireAdmin) // gone for good
+	route(http.MethodPost, "/{id}/image", h.uploadImage)           // a new picture
+	route(http.MethodPost, "/{id}/image/remove", h.removeImage)    // no picture
 }
