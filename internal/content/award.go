@@ -4,21 +4,21 @@ import "time"
 
 // Award is a recognition the city received.
 type Award struct {
-	ID          int64
-	Date        Date
-	Title       Text
-	AwardedBy   Text
-	Place       Text   // where it was presented, if known
-	Description Text   // Markdown
-	CityID      *int64 // the partner city it concerns, if any
-	Sources     []Source
-	Published   bool
-	EditorNote  string
-	Picture     *Picture // an image of the award, if any
-	Version     int
-	DeletedAt   *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID          int64      `json:"id"`
+	Date        Date       `json:"date"`
+	Title       Text       `json:"title"`
+	AwardedBy   Text       `json:"awarded_by"`
+	Place       Text       `json:"place"`       // where it was presented, if known
+	Description Text       `json:"description"` // Markdown
+	CityID      *int64     `json:"city_id"`     // the partner city it concerns, if any
+	Sources     []Source   `json:"sources"`
+	Published   bool       `json:"published"`
+	EditorNote  string     `json:"editor_note"`
+	Picture     *Picture   `json:"image"` // an image of the award, if any
+	Version     int        `json:"version"`
+	DeletedAt   *time.Time `json:"deleted_at"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
 }
 
 // Normalize trims stray spaces from what people typed.

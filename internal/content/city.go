@@ -34,35 +34,35 @@ func (s Status) Valid() bool { return s == Active || s == Suspended || s == Ende
 
 // GeoPoint is a place on the map, in degrees.
 type GeoPoint struct {
-	Lat float64
-	Lon float64
+	Lat float64 `json:"latitude"`
+	Lon float64 `json:"longitude"`
 }
 
 // City is a city Perm has a relationship with.
 type City struct {
-	ID         int64
-	Kind       CityKind
-	Slug       string // the URL name, unique within its kind
-	Name       Text
-	Country    string // ISO 3166-1 alpha-2, upper case
-	Region     Text   // region or state, for Russian cities above all
-	Location   *GeoPoint
-	Since      Date // when the relationship began; zero when not confirmed
-	Status     Status
-	StatusDate Date // when it was suspended or ended
-	StatusNote Text // why, said publicly
-	Summary    Text // one or two sentences for lists
-	Body       Text // Markdown: the story of the relationship
-	Website    string
-	Sources    []Source
-	Published  bool
-	EditorNote string // for staff only, never shown to the public
-	SortOrder  int
-	Picture    *Picture // the city's photo, if any
-	Version    int
-	DeletedAt  *time.Time // in the trash since; nil when not deleted
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	ID         int64      `json:"id"`
+	Kind       CityKind   `json:"kind"`
+	Slug       string     `json:"slug"` // the URL name, unique within its kind
+	Name       Text       `json:"name"`
+	Country    string     `json:"country"` // ISO 3166-1 alpha-2, upper case
+	Region     Text       `json:"region"`  // region or state, for Russian cities above all
+	Location   *GeoPoint  `json:"location"`
+	Since      Date       `json:"since"` // when the relationship began; zero when not confirmed
+	Status     Status     `json:"status"`
+	StatusDate Date       `json:"status_date"` // when it was suspended or ended
+	StatusNote Text       `json:"status_note"` // why, said publicly
+	Summary    Text       `json:"summary"`     // one or two sentences for lists
+	Body       Text       `json:"body"`        // Markdown: the story of the relationship
+	Website    string     `json:"website"`
+	Sources    []Source   `json:"sources"`
+	Published  bool       `json:"published"`
+	EditorNote string     `json:"editor_note"` // for staff only, never shown to the public
+	SortOrder  int        `json:"sort_order"`
+	Picture    *Picture   `json:"image"` // the city's photo, if any
+	Version    int        `json:"version"`
+	DeletedAt  *time.Time `json:"deleted_at"` // in the trash since; nil when not deleted
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
 }
 
 // Normalize trims stray spaces from what people typed.

@@ -22,8 +22,8 @@ const (
 // kept as its first day; the precision stops it being printed as "1 January 1994". The zero Date
 // means "not known".
 type Date struct {
-	Time      time.Time
-	Precision Precision
+	Time      time.Time `json:"date"`
+	Precision Precision `json:"precision"`
 }
 
 // ErrBadDate is returned by ParseDate for text that is not a date in one of its three forms.

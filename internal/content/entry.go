@@ -79,19 +79,19 @@ func Diff(before, after []FieldValue) []Change {
 
 // Picture is an image an entry shows: a city's photo, an award's image, an organisation's logo.
 type Picture struct {
-	ImageID int64
-	Display ImageFile
-	Thumb   ImageFile
-	Alt     Text   // required in both languages
-	Credit  string // who took the photo or owns the image
+	ImageID int64     `json:"image_id"`
+	Display ImageFile `json:"display"`
+	Thumb   ImageFile `json:"thumb"`
+	Alt     Text      `json:"alt"`    // required in both languages
+	Credit  string    `json:"credit"` // who took the photo or owns the image
 }
 
 // ImageFile is one stored size of an image, served at a URL named by its hash.
 type ImageFile struct {
-	Hash        string
-	ContentType string
-	Width       int
-	Height      int
+	Hash        string `json:"hash"`
+	ContentType string `json:"content_type"`
+	Width       int    `json:"width"`
+	Height      int    `json:"height"`
 }
 
 // Ext is the file extension the image is served with.

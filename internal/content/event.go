@@ -5,19 +5,19 @@ import "time"
 // Event is a dated item on a timeline: of one city's relationship, or of Perm's relations in
 // general when it belongs to no city.
 type Event struct {
-	ID         int64
-	CityID     *int64
-	Date       Date
-	Title      Text
-	Text       Text   // Markdown
-	Link       string // a page to read more, if any
-	Sources    []Source
-	Published  bool
-	EditorNote string
-	Version    int
-	DeletedAt  *time.Time
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	ID         int64      `json:"id"`
+	CityID     *int64     `json:"city_id"`
+	Date       Date       `json:"date"`
+	Title      Text       `json:"title"`
+	Text       Text       `json:"text"` // Markdown
+	Link       string     `json:"link"` // a page to read more, if any
+	Sources    []Source   `json:"sources"`
+	Published  bool       `json:"published"`
+	EditorNote string     `json:"editor_note"`
+	Version    int        `json:"version"`
+	DeletedAt  *time.Time `json:"deleted_at"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
 }
 
 // Normalize trims stray spaces from what people typed.

@@ -39,25 +39,25 @@ var (
 
 // Organization is a union, organisation or association of local governments Perm belongs to.
 type Organization struct {
-	ID          int64
-	Slug        string
-	Kind        OrgKind
-	Scope       Scope
-	Name        Text
-	ShortName   Text // an abbreviation such as UCLG-Eurasia / ОГМВ-Евразия
-	MemberSince Date
-	Role        Text // Perm's role in it, if any beyond membership
-	Description Text // Markdown
-	Website     string
-	Sources     []Source
-	Published   bool
-	EditorNote  string
-	SortOrder   int
-	Picture     *Picture // the organisation's logo, if any
-	Version     int
-	DeletedAt   *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	ID          int64      `json:"id"`
+	Slug        string     `json:"slug"`
+	Kind        OrgKind    `json:"kind"`
+	Scope       Scope      `json:"scope"`
+	Name        Text       `json:"name"`
+	ShortName   Text       `json:"short_name"` // an abbreviation such as UCLG-Eurasia / ОГМВ-Евразия
+	MemberSince Date       `json:"member_since"`
+	Role        Text       `json:"role"`        // Perm's role in it, if any beyond membership
+	Description Text       `json:"description"` // Markdown
+	Website     string     `json:"website"`
+	Sources     []Source   `json:"sources"`
+	Published   bool       `json:"published"`
+	EditorNote  string     `json:"editor_note"`
+	SortOrder   int        `json:"sort_order"`
+	Picture     *Picture   `json:"image"` // the organisation's logo, if any
+	Version     int        `json:"version"`
+	DeletedAt   *time.Time `json:"deleted_at"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
 }
 
 // Normalize trims stray spaces from what people typed.

@@ -19,13 +19,13 @@ func (k PageKey) Valid() bool { return k == About || k == Contacts }
 
 // Page is an editable text page. Its body is Markdown.
 type Page struct {
-	ID        int64
-	Key       PageKey
-	Title     Text
-	Body      Text
-	Version   int
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID        int64     `json:"id"`
+	Key       PageKey   `json:"key"`
+	Title     Text      `json:"title"`
+	Body      Text      `json:"body"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Validate checks the page against the rules of the site: pages are always public, so both

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -119,7 +118,7 @@ func label(e content.Entry) string {
 // record keeps the new version of an entry (its revision) and logs the action with the changed
 // fields. before is nil for a new entry.
 func record[T content.Entry](ctx context.Context, tx DBTX, action string, before *T, after T, actor Actor, detail string) error {
-	data, err := json.Marshal(after)
+	data, err := encodeRevision(after)
 	if err != nil {
 		return fmt.Errorf("store: revision of %s %d: %w", after.Entity(), after.EntryID(), err)
 	}

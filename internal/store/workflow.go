@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -155,6 +154,11 @@ func (t Workflow[T]) Revert(ctx context.Context, db TxBeginner, id int64, versio
 		if err := t.update(ctx, tx, &old); err != nil {
 			return err
 		}
+		// What was stored, not the old revision: that one may carry the moment it went to the
+		// trash (a revision saved by Delete), which the entry no longer has.
+		if old, err = t.byID(ctx, tx, id, false); err != nil {
+			return err
+		}
 		return record(ctx, tx, ActionRevert, &cur, old, actor, fmt.Sprintf("version %d", version))
 	})
 	return old, err
@@ -238,7 +242,7 @@ func (t Workflow[T]) Revision(ctx context.Context, db DBTX, id int64, version in
 	if err != nil {
 		return e, err
 	}
-	if err := json.Unmarshal(data, &e); err != nil {
+	if e, err = decodeRevision[T](data); err != nil {
 		return e, fmt.Errorf("store: read version %d of %s %d: %w", version, t.entity, id, err)
 	}
 	return e, nil
