@@ -99,7 +99,7 @@ func TestLoadLeavesStaffContentAlone(t *testing.T) {
 		Kind: content.Partner, Slug: "staff-city", Country: "RU", Status: content.Active,
 		Name: content.Text{RU: "Город", EN: "A city"},
 	}
-	if err := store.InsertCity(ctx, db, &city); err != nil {
+	if err := store.Cities.Create(ctx, db, &city, store.SystemActor); err != nil {
 		t.Fatal(err)
 	}
 	before := checksums(t, db)

@@ -50,11 +50,13 @@ func ListAudit(ctx context.Context, db DBTX, q AuditQuery) ([]AuditEntry, error)
 	}
 	rows, err := db.Query(ctx, `SELECT id, at, user_id, user_name, action, entity, entity_id, label, detail, changes
 		FROM audit_log
-		WHERE ($1 = '' OR entity = $1) AND ($2 = '' OR entity_id = $2) AND ($3::bigint = 0 OR user_id = $3)
-		  AND ($4 = '' OR action = $4) AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+		WHERE (@entity = '' OR entity = @entity) AND (@entity_id = '' OR entity_id = @entity_id)
+		  AND (@user_id::bigint = 0 OR user_id = @user_id) AND (@action = '' OR action = @action)
+		  AND (@since::timestamptz IS NULL OR at >= @since) AND (@before::timestamptz IS NULL OR at < @before)
 		ORDER BY at DESC, id DESC
-		LIMIT $7 OFFSET $8`,
-		string(q.Entity), q.EntityID, q.UserID, q.Action, since, before, q.Limit, q.Offset)
+		LIMIT @limit OFFSET @offset`,
+		pgx.StrictNamedArgs{"entity": string(q.Entity), "entity_id": q.EntityID, "user_id": q.UserID, "action": q.Action,
+			"since": since, "before": before, "limit": q.Limit, "offset": q.Offset})
 	if err != nil {
 		return nil, fmt.Errorf("store: audit log: %w", err)
 	}

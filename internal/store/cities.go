@@ -3,82 +3,41 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"twincities/internal/content"
 )
 
-// cityColumns lists the columns cityRow scans, in one place for every query, from cityFrom.
-var cityColumns = `c.id, c.kind, c.slug, c.name_ru, c.name_en, c.country, c.region_ru, c.region_en,
-	c.latitude, c.longitude, c.since_date, c.since_precision, c.status, c.status_date, c.status_precision,
-	c.status_note_ru, c.status_note_en, c.summary_ru, c.summary_en, c.body_ru, c.body_en, c.website,
-	c.sources, c.published, c.editor_note, c.sort_order, c.version, c.deleted_at, c.created_at, c.updated_at, ` +
-	pictureColumns("c")
-
-var cityFrom = `cities c` + pictureJoin("c")
-
-type cityRow struct {
-	ID              int64            `db:"id"`
-	Kind            string           `db:"kind"`
-	Slug            string           `db:"slug"`
-	NameRU          string           `db:"name_ru"`
-	NameEN          string           `db:"name_en"`
-	Country         string           `db:"country"`
-	RegionRU        string           `db:"region_ru"`
-	RegionEN        string           `db:"region_en"`
-	Latitude        *float64         `db:"latitude"`
-	Longitude       *float64         `db:"longitude"`
-	SinceDate       *time.Time       `db:"since_date"`
-	SincePrecision  *string          `db:"since_precision"`
-	Status          string           `db:"status"`
-	StatusDate      *time.Time       `db:"status_date"`
-	StatusPrecision *string          `db:"status_precision"`
-	StatusNoteRU    string           `db:"status_note_ru"`
-	StatusNoteEN    string           `db:"status_note_en"`
-	SummaryRU       string           `db:"summary_ru"`
-	SummaryEN       string           `db:"summary_en"`
-	BodyRU          string           `db:"body_ru"`
-	BodyEN          string           `db:"body_en"`
-	Website         string           `db:"website"`
-	Sources         []content.Source `db:"sources"`
-	Published       bool             `db:"published"`
-	EditorNote      string           `db:"editor_note"`
-	SortOrder       int              `db:"sort_order"`
-	Version         int              `db:"version"`
-	DeletedAt       *time.Time       `db:"deleted_at"`
-	CreatedAt       time.Time        `db:"created_at"`
-	UpdatedAt       time.Time        `db:"updated_at"`
-	pictureRow
+// cityColumns lists every column of a city, pointing at c.
+func cityColumns(c *content.City) []column {
+	return append([]column{
+		{"id", &c.ID, generated},
+		{"kind", &c.Kind, written},
+		{"slug", &c.Slug, written},
+		{"name_ru", &c.Name.RU, written}, {"name_en", &c.Name.EN, written},
+		{"country", &c.Country, written},
+		{"region_ru", &c.Region.RU, written}, {"region_en", &c.Region.EN, written},
+		{"latitude", latitude{&c.Location}, written}, {"longitude", longitude{&c.Location}, written},
+		{"since_date", dateDay{&c.Since}, written}, {"since_precision", datePrecision{&c.Since}, written},
+		{"status", &c.Status, written},
+		{"status_date", dateDay{&c.StatusDate}, written}, {"status_precision", datePrecision{&c.StatusDate}, written},
+		{"status_note_ru", &c.StatusNote.RU, written}, {"status_note_en", &c.StatusNote.EN, written},
+		{"summary_ru", &c.Summary.RU, written}, {"summary_en", &c.Summary.EN, written},
+		{"body_ru", &c.Body.RU, written}, {"body_en", &c.Body.EN, written},
+		{"website", &c.Website, written},
+		{"sources", sources{&c.Sources}, written},
+		{"published", &c.Published, written},
+		{"editor_note", &c.EditorNote, written},
+		{"sort_order", &c.SortOrder, written},
+		{"version", &c.Version, generated},
+		{"deleted_at", &c.DeletedAt, generated},
+		{"created_at", &c.CreatedAt, generated},
+		{"updated_at", &c.UpdatedAt, generated},
+	}, pictureColumns(&c.Picture)...)
 }
 
-func (r cityRow) city() content.City {
-	c := content.City{
-		ID: r.ID, Kind: content.CityKind(r.Kind), Slug: r.Slug,
-		Name:       content.Text{RU: r.NameRU, EN: r.NameEN},
-		Country:    r.Country,
-		Region:     content.Text{RU: r.RegionRU, EN: r.RegionEN},
-		Since:      dateFrom(r.SinceDate, r.SincePrecision),
-		Status:     content.Status(r.Status),
-		StatusDate: dateFrom(r.StatusDate, r.StatusPrecision),
-		StatusNote: content.Text{RU: r.StatusNoteRU, EN: r.StatusNoteEN},
-		Summary:    content.Text{RU: r.SummaryRU, EN: r.SummaryEN},
-		Body:       content.Text{RU: r.BodyRU, EN: r.BodyEN},
-		Website:    r.Website, Sources: r.Sources, Published: r.Published,
-		EditorNote: r.EditorNote, SortOrder: r.SortOrder,
-		Picture: r.picture(), Version: r.Version, DeletedAt: r.DeletedAt,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
-	}
-	if r.Latitude != nil && r.Longitude != nil {
-		c.Location = &content.GeoPoint{Lat: *r.Latitude, Lon: *r.Longitude}
-	}
-	return c
-}
-
-func collectCities(rows pgx.Rows, err error) ([]content.City, error) {
-	return collect(rows, err, cityRow.city)
-}
+var cities = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityColumns}
 
 // CityQuery selects cities for a list.
 type CityQuery struct {
@@ -89,22 +48,23 @@ type CityQuery struct {
 // ListCities returns the cities q selects, in the order staff set, then by the start of the
 // relationship.
 func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, error) {
-	where, args := q.Filter.where("c", []string{"name_ru", "name_en"}, []any{string(q.Kind)})
-	cities, err := collectCities(db.Query(ctx, `SELECT `+cityColumns+` FROM `+cityFrom+`
-		WHERE ($1::text = '' OR c.kind = $1) AND `+where+`
-		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args...))
+	args := pgx.StrictNamedArgs{"kind": string(q.Kind)}
+	where := q.Filter.where("c", []string{"name_ru", "name_en"}, args)
+	found, err := cities.collect(db.Query(ctx, cities.selectSQL()+`
+		WHERE (@kind::text = '' OR c.kind = @kind) AND `+where+`
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list cities: %w", err)
 	}
-	return cities, nil
+	return found, nil
 }
 
 // CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is
 // ErrNotFound.
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {
-	found, err := only(collectCities(db.Query(ctx, `SELECT `+cityColumns+` FROM `+cityFrom+`
-		WHERE c.kind = $1 AND c.slug = $2 AND c.deleted_at IS NULL AND (c.published OR NOT $3)`,
-		string(kind), slug, publishedOnly)))
+	found, err := only(cities.collect(db.Query(ctx, cities.selectSQL()+`
+		WHERE c.kind = @kind AND c.slug = @slug AND c.deleted_at IS NULL AND (c.published OR NOT @published_only)`,
+		pgx.StrictNamedArgs{"kind": string(kind), "slug": slug, "published_only": publishedOnly})))
 	if err != nil {
 		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, err)
 	}
@@ -113,46 +73,21 @@ func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string
 
 // cityByID returns a city whatever its state, locking its row for the transaction when lock is set.
 func cityByID(ctx context.Context, db DBTX, id int64, lock bool) (content.City, error) {
-	sql := `SELECT ` + cityColumns + ` FROM ` + cityFrom + ` WHERE c.id = $1`
+	sql := cities.selectSQL() + ` WHERE c.id = @id`
 	if lock {
 		sql += ` FOR UPDATE OF c`
 	}
-	found, err := only(collectCities(db.Query(ctx, sql, id)))
+	found, err := only(cities.collect(db.Query(ctx, sql, pgx.StrictNamedArgs{"id": id})))
 	if err != nil {
 		return content.City{}, fmt.Errorf("store: city %d: %w", id, err)
 	}
 	return found, nil
 }
 
-// cityValues are the editable columns of a city, in the order of insertCity and updateCity.
-func cityValues(c *content.City) []any {
-	var lat, lon *float64
-	if c.Location != nil {
-		lat, lon = &c.Location.Lat, &c.Location.Lon
-	}
-	sinceDate, sincePrec := dateArgs(c.Since)
-	statusDate, statusPrec := dateArgs(c.StatusDate)
-	imageID, altRU, altEN, credit := pictureArgs(c.Picture)
-	return []any{string(c.Kind), c.Slug, c.Name.RU, c.Name.EN, c.Country, c.Region.RU, c.Region.EN,
-		lat, lon, sinceDate, sincePrec, string(c.Status), statusDate, statusPrec,
-		c.StatusNote.RU, c.StatusNote.EN, c.Summary.RU, c.Summary.EN, c.Body.RU, c.Body.EN, c.Website,
-		sourcesArg(c.Sources), c.Published, c.EditorNote, c.SortOrder, imageID, altRU, altEN, credit}
-}
-
-const cityEditable = `kind, slug, name_ru, name_en, country, region_ru, region_en,
-	latitude, longitude, since_date, since_precision, status, status_date, status_precision,
-	status_note_ru, status_note_en, summary_ru, summary_en, body_ru, body_en, website, sources,
-	published, editor_note, sort_order, image_id, image_alt_ru, image_alt_en, image_credit`
-
-// InsertCity stores a new city as version 1 and sets its ID and times. A taken slug is a
-// validation error. It records no history: use Cities.Create for that.
-func InsertCity(ctx context.Context, db DBTX, c *content.City) error {
-	err := db.QueryRow(ctx, `INSERT INTO cities (`+cityEditable+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-			$21, $22, $23, $24, $25, $26, $27, $28, $29)
-		RETURNING id, version, created_at, updated_at`, cityValues(c)...,
-	).Scan(&c.ID, &c.Version, &c.CreatedAt, &c.UpdatedAt)
-	if err != nil {
+// insertCity stores a new city as version 1 and sets its ID and times. A taken slug is a
+// validation error. It records no history: Cities.Create does.
+func insertCity(ctx context.Context, db DBTX, c *content.City) error {
+	if err := cities.insert(ctx, db, c); err != nil {
 		return fmt.Errorf("store: insert city %s/%s: %w", c.Kind, c.Slug, uniqueViolation(err, "slug"))
 	}
 	return nil
@@ -160,13 +95,7 @@ func InsertCity(ctx context.Context, db DBTX, c *content.City) error {
 
 // updateCity writes every editable column of c and raises its version.
 func updateCity(ctx context.Context, db DBTX, c *content.City) error {
-	err := db.QueryRow(ctx, `UPDATE cities SET (`+cityEditable+`) =
-		($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-			$22, $23, $24, $25, $26, $27, $28, $29, $30),
-		version = version + 1, updated_at = now()
-		WHERE id = $1 RETURNING version, updated_at`, append([]any{c.ID}, cityValues(c)...)...,
-	).Scan(&c.Version, &c.UpdatedAt)
-	if err != nil {
+	if err := cities.update(ctx, db, c); err != nil {
 		return fmt.Errorf("store: update city %d: %w", c.ID, uniqueViolation(err, "slug"))
 	}
 	return nil

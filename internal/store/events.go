@@ -3,50 +3,32 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"twincities/internal/content"
 )
 
-const eventColumns = `e.id, e.city_id, e.event_date, e.date_precision, e.title_ru, e.title_en, e.text_ru, e.text_en,
-	e.link, e.sources, e.published, e.editor_note, e.version, e.deleted_at, e.created_at, e.updated_at`
-
-type eventRow struct {
-	ID            int64            `db:"id"`
-	CityID        *int64           `db:"city_id"`
-	EventDate     time.Time        `db:"event_date"`
-	DatePrecision string           `db:"date_precision"`
-	TitleRU       string           `db:"title_ru"`
-	TitleEN       string           `db:"title_en"`
-	TextRU        string           `db:"text_ru"`
-	TextEN        string           `db:"text_en"`
-	Link          string           `db:"link"`
-	Sources       []content.Source `db:"sources"`
-	Published     bool             `db:"published"`
-	EditorNote    string           `db:"editor_note"`
-	Version       int              `db:"version"`
-	DeletedAt     *time.Time       `db:"deleted_at"`
-	CreatedAt     time.Time        `db:"created_at"`
-	UpdatedAt     time.Time        `db:"updated_at"`
-}
-
-func (r eventRow) event() content.Event {
-	return content.Event{
-		ID: r.ID, CityID: r.CityID,
-		Date:  dateFrom(&r.EventDate, &r.DatePrecision),
-		Title: content.Text{RU: r.TitleRU, EN: r.TitleEN},
-		Text:  content.Text{RU: r.TextRU, EN: r.TextEN},
-		Link:  r.Link, Sources: r.Sources, Published: r.Published, EditorNote: r.EditorNote,
-		Version: r.Version, DeletedAt: r.DeletedAt,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
+// eventColumns lists every column of a timeline event, pointing at e.
+func eventColumns(e *content.Event) []column {
+	return []column{
+		{"id", &e.ID, generated},
+		{"city_id", &e.CityID, written},
+		{"event_date", dateDay{&e.Date}, written}, {"date_precision", datePrecision{&e.Date}, written},
+		{"title_ru", &e.Title.RU, written}, {"title_en", &e.Title.EN, written},
+		{"text_ru", &e.Text.RU, written}, {"text_en", &e.Text.EN, written},
+		{"link", &e.Link, written},
+		{"sources", sources{&e.Sources}, written},
+		{"published", &e.Published, written},
+		{"editor_note", &e.EditorNote, written},
+		{"version", &e.Version, generated},
+		{"deleted_at", &e.DeletedAt, generated},
+		{"created_at", &e.CreatedAt, generated},
+		{"updated_at", &e.UpdatedAt, generated},
 	}
 }
 
-func collectEvents(rows pgx.Rows, err error) ([]content.Event, error) {
-	return collect(rows, err, eventRow.event)
-}
+var events = entryTable[content.Event]{name: "events", alias: "e", columns: eventColumns}
 
 // EventQuery selects timeline events.
 type EventQuery struct {
@@ -58,58 +40,41 @@ type EventQuery struct {
 // ListEvents returns the events q selects, oldest first, as a timeline reads. The public's
 // timeline (PublishedOnly) also leaves out events of cities that are drafts or in the trash.
 func ListEvents(ctx context.Context, db DBTX, q EventQuery) ([]content.Event, error) {
-	where, args := q.Filter.where("e", []string{"title_ru", "title_en"}, []any{q.CityID, q.General, q.PublishedOnly})
-	events, err := collectEvents(db.Query(ctx, `SELECT `+eventColumns+` FROM events e
+	args := pgx.StrictNamedArgs{"city_id": q.CityID, "general": q.General, "published_only": q.PublishedOnly}
+	where := q.Filter.where("e", []string{"title_ru", "title_en"}, args)
+	found, err := events.collect(db.Query(ctx, events.selectSQL()+`
 		LEFT JOIN cities c ON c.id = e.city_id
-		WHERE ($1::bigint = 0 OR e.city_id = $1) AND (NOT $2 OR e.city_id IS NULL)
-			AND (NOT $3 OR e.city_id IS NULL OR (c.published AND c.deleted_at IS NULL)) AND `+where+`
-		ORDER BY e.event_date, e.id`, args...))
+		WHERE (@city_id::bigint = 0 OR e.city_id = @city_id) AND (NOT @general OR e.city_id IS NULL)
+			AND (NOT @published_only OR e.city_id IS NULL OR (c.published AND c.deleted_at IS NULL)) AND `+where+`
+		ORDER BY e.event_date, e.id`, args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}
-	return events, nil
+	return found, nil
 }
 
 func eventByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Event, error) {
-	sql := `SELECT ` + eventColumns + ` FROM events e WHERE e.id = $1`
+	sql := events.selectSQL() + ` WHERE e.id = @id`
 	if lock {
 		sql += ` FOR UPDATE`
 	}
-	found, err := only(collectEvents(db.Query(ctx, sql, id)))
+	found, err := only(events.collect(db.Query(ctx, sql, pgx.StrictNamedArgs{"id": id})))
 	if err != nil {
 		return content.Event{}, fmt.Errorf("store: event %d: %w", id, err)
 	}
 	return found, nil
 }
 
-const eventEditable = `city_id, event_date, date_precision, title_ru, title_en, text_ru, text_en, link, sources,
-	published, editor_note`
-
-func eventValues(e *content.Event) []any {
-	date, prec := dateArgs(e.Date)
-	return []any{e.CityID, date, prec, e.Title.RU, e.Title.EN, e.Text.RU, e.Text.EN, e.Link,
-		sourcesArg(e.Sources), e.Published, e.EditorNote}
-}
-
-// InsertEvent stores a new event as version 1, without history (see Events.Create).
-func InsertEvent(ctx context.Context, db DBTX, e *content.Event) error {
-	err := db.QueryRow(ctx, `INSERT INTO events (`+eventEditable+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-		RETURNING id, version, created_at, updated_at`, eventValues(e)...,
-	).Scan(&e.ID, &e.Version, &e.CreatedAt, &e.UpdatedAt)
-	if err != nil {
+// insertEvent stores a new event as version 1, without history (see Events.Create).
+func insertEvent(ctx context.Context, db DBTX, e *content.Event) error {
+	if err := events.insert(ctx, db, e); err != nil {
 		return fmt.Errorf("store: insert event %q: %w", e.Title.EN, foreignKey(err, "city_id"))
 	}
 	return nil
 }
 
 func updateEvent(ctx context.Context, db DBTX, e *content.Event) error {
-	err := db.QueryRow(ctx, `UPDATE events SET (`+eventEditable+`) =
-		($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12),
-		version = version + 1, updated_at = now()
-		WHERE id = $1 RETURNING version, updated_at`, append([]any{e.ID}, eventValues(e)...)...,
-	).Scan(&e.Version, &e.UpdatedAt)
-	if err != nil {
+	if err := events.update(ctx, db, e); err != nil {
 		return fmt.Errorf("store: update event %d: %w", e.ID, foreignKey(err, "city_id"))
 	}
 	return nil

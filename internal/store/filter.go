@@ -1,8 +1,9 @@
 package store
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // Filter selects entries for a list. The zero Filter selects every entry not in the trash.
@@ -24,8 +25,9 @@ const (
 )
 
 // where builds the WHERE conditions for f on the table aliased alias, whose names are in
-// nameColumns. Values go in as parameters numbered from len(args)+1; the returned args include them.
-func (f Filter) where(alias string, nameColumns []string, args []any) (string, []any) {
+// nameColumns, and adds the values they use to the query's args, as @search: a query using where
+// leaves that name to it.
+func (f Filter) where(alias string, nameColumns []string, args pgx.StrictNamedArgs) string {
 	conds := []string{alias + ".deleted_at IS NULL"}
 	if f.Trash {
 		conds[0] = alias + ".deleted_at IS NOT NULL"
@@ -37,14 +39,14 @@ func (f Filter) where(alias string, nameColumns []string, args []any) (string, [
 		conds = append(conds, "NOT "+alias+".published")
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
-		args = append(args, "%"+escapeLike(s)+"%")
+		args["search"] = "%" + escapeLike(s) + "%"
 		var ors []string
 		for _, c := range nameColumns {
-			ors = append(ors, fmt.Sprintf("%s.%s ILIKE $%d", alias, c, len(args)))
+			ors = append(ors, alias+"."+c+" ILIKE @search")
 		}
 		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
 	}
-	return strings.Join(conds, " AND "), args
+	return strings.Join(conds, " AND ")
 }
 
 // escapeLike makes the wildcard characters of a search literal.

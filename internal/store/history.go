@@ -94,8 +94,9 @@ func WriteAudit(ctx context.Context, db DBTX, r AuditRecord) error {
 		changes = []content.Change{}
 	}
 	_, err := db.Exec(ctx, `INSERT INTO audit_log (user_id, user_name, action, entity, entity_id, label, detail, changes)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		r.Actor.userRef(), r.Actor.Name, r.Action, string(r.Entity), r.EntityID, r.Label, r.Detail, changes)
+		VALUES (@user_id, @user_name, @action, @entity, @entity_id, @label, @detail, @changes)`,
+		pgx.StrictNamedArgs{"user_id": r.Actor.userRef(), "user_name": r.Actor.Name, "action": r.Action,
+			"entity": string(r.Entity), "entity_id": r.EntityID, "label": r.Label, "detail": r.Detail, "changes": changes})
 	if err != nil {
 		return fmt.Errorf("store: audit %s %s %s: %w", r.Action, r.Entity, r.EntityID, err)
 	}
@@ -123,8 +124,9 @@ func record[T content.Entry](ctx context.Context, tx DBTX, action string, before
 	}
 	id := fmt.Sprint(after.EntryID())
 	if _, err := tx.Exec(ctx, `INSERT INTO revisions (entity, entity_id, version, data, action, user_id)
-		VALUES ($1, $2, $3, $4, $5, $6)`,
-		string(after.Entity()), id, after.CurrentVersion(), data, action, actor.userRef()); err != nil {
+		VALUES (@entity, @entity_id, @version, @data, @action, @user_id)`,
+		pgx.StrictNamedArgs{"entity": string(after.Entity()), "entity_id": id, "version": after.CurrentVersion(),
+			"data": data, "action": action, "user_id": actor.userRef()}); err != nil {
 		return fmt.Errorf("store: revision of %s %s: %w", after.Entity(), id, err)
 	}
 	var old []content.FieldValue
@@ -149,8 +151,8 @@ type Revision struct {
 func revisionsOf(ctx context.Context, db DBTX, entity content.Entity, id int64) ([]Revision, error) {
 	rows, err := db.Query(ctx, `SELECT r.version, r.at, coalesce(u.name, '') AS user_name, r.action
 		FROM revisions r LEFT JOIN users u ON u.id = r.user_id
-		WHERE r.entity = $1 AND r.entity_id = $2
-		ORDER BY r.version DESC`, string(entity), fmt.Sprint(id))
+		WHERE r.entity = @entity AND r.entity_id = @entity_id
+		ORDER BY r.version DESC`, pgx.StrictNamedArgs{"entity": string(entity), "entity_id": fmt.Sprint(id)})
 	if err != nil {
 		return nil, fmt.Errorf("store: revisions of %s %d: %w", entity, id, err)
 	}
@@ -164,8 +166,8 @@ func revisionsOf(ctx context.Context, db DBTX, entity content.Entity, id int64) 
 // revisionData returns the stored copy of one version of an entry.
 func revisionData(ctx context.Context, db DBTX, entity content.Entity, id int64, version int) ([]byte, error) {
 	var data []byte
-	err := db.QueryRow(ctx, `SELECT data FROM revisions WHERE entity = $1 AND entity_id = $2 AND version = $3`,
-		string(entity), fmt.Sprint(id), version).Scan(&data)
+	err := db.QueryRow(ctx, `SELECT data FROM revisions WHERE entity = @entity AND entity_id = @entity_id AND version = @version`,
+		pgx.StrictNamedArgs{"entity": string(entity), "entity_id": fmt.Sprint(id), "version": version}).Scan(&data)
 	if err != nil {
 		return nil, fmt.Errorf("store: version %d of %s %d: %w", version, entity, id, notFound(err))
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/jackc/pgx/v5"
+
 	"twincities/internal/content"
 )
 
@@ -26,14 +28,14 @@ type ImageData struct {
 func SaveImage(ctx context.Context, db DBTX, img StoredImage) (content.Picture, error) {
 	for _, f := range []ImageData{img.Display, img.Thumb} {
 		if _, err := db.Exec(ctx, `INSERT INTO image_files (hash, content_type, width, height, data)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hash) DO NOTHING`,
-			f.Hash, f.ContentType, f.Width, f.Height, f.Data); err != nil {
+			VALUES (@hash, @content_type, @width, @height, @data) ON CONFLICT (hash) DO NOTHING`,
+			pgx.StrictNamedArgs{"hash": f.Hash, "content_type": f.ContentType, "width": f.Width, "height": f.Height, "data": f.Data}); err != nil {
 			return content.Picture{}, fmt.Errorf("store: save image file: %w", err)
 		}
 	}
 	var id int64
-	if err := db.QueryRow(ctx, `INSERT INTO images (display_hash, thumb_hash) VALUES ($1, $2) RETURNING id`,
-		img.Display.Hash, img.Thumb.Hash).Scan(&id); err != nil {
+	if err := db.QueryRow(ctx, `INSERT INTO images (display_hash, thumb_hash) VALUES (@display_hash, @thumb_hash) RETURNING id`,
+		pgx.StrictNamedArgs{"display_hash": img.Display.Hash, "thumb_hash": img.Thumb.Hash}).Scan(&id); err != nil {
 		return content.Picture{}, fmt.Errorf("store: save image: %w", err)
 	}
 	describe := func(f ImageData) content.ImageFile {
@@ -44,7 +46,8 @@ func SaveImage(ctx context.Context, db DBTX, img StoredImage) (content.Picture, 
 
 // ImageFileByHash returns a stored image file's type and bytes.
 func ImageFileByHash(ctx context.Context, db DBTX, hash string) (contentType string, data []byte, err error) {
-	err = db.QueryRow(ctx, `SELECT content_type, data FROM image_files WHERE hash = $1`, hash).Scan(&contentType, &data)
+	err = db.QueryRow(ctx, `SELECT content_type, data FROM image_files WHERE hash = @hash`,
+		pgx.StrictNamedArgs{"hash": hash}).Scan(&contentType, &data)
 	if err != nil {
 		return "", nil, fmt.Errorf("store: image file %s: %w", hash, notFound(err))
 	}

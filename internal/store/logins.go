@@ -50,8 +50,9 @@ func ReserveLogin(ctx context.Context, db TxBeginner, email, address string) (in
 	err := inTx(ctx, db, func(tx pgx.Tx) error {
 		// Always the account's lock first, then the address's: two attempts never wait for each
 		// other in opposite orders.
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('sign-in account ' || $1, 0)),
-			pg_advisory_xact_lock(hashtextextended('sign-in address ' || $2, 0))`, email, address); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('sign-in account ' || @email, 0)),
+			pg_advisory_xact_lock(hashtextextended('sign-in address ' || @address, 0))`,
+			pgx.StrictNamedArgs{"email": email, "address": address}); err != nil {
 			return fmt.Errorf("store: sign-in locks: %w", err)
 		}
 		locked, err := loginLocked(ctx, tx, email, address)
@@ -61,8 +62,8 @@ func ReserveLogin(ctx context.Context, db TxBeginner, email, address string) (in
 		if locked {
 			return recordThrottled(ctx, tx, email, address)
 		}
-		err = tx.QueryRow(ctx, `INSERT INTO login_attempts (email, address, outcome) VALUES ($1, $2, 'failure') RETURNING id`,
-			email, address).Scan(&id)
+		err = tx.QueryRow(ctx, `INSERT INTO login_attempts (email, address, outcome) VALUES (@email, @address, 'failure') RETURNING id`,
+			pgx.StrictNamedArgs{"email": email, "address": address}).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("store: record sign-in attempt: %w", err)
 		}
@@ -77,7 +78,8 @@ func ReserveLogin(ctx context.Context, db TxBeginner, email, address string) (in
 // SettleLogin records how a reserved attempt ended: who it turned out to be (nil for no account)
 // and its outcome, LoginSuccess, LoginFailure or LoginPassword.
 func SettleLogin(ctx context.Context, db DBTX, id int64, userID *int64, outcome string) error {
-	_, err := db.Exec(ctx, `UPDATE login_attempts SET user_id = $2, outcome = $3 WHERE id = $1`, id, userID, outcome)
+	_, err := db.Exec(ctx, `UPDATE login_attempts SET user_id = @user_id, outcome = @outcome WHERE id = @id`,
+		pgx.StrictNamedArgs{"id": id, "user_id": userID, "outcome": outcome})
 	if err != nil {
 		return fmt.Errorf("store: settle sign-in attempt %d: %w", id, err)
 	}
@@ -89,14 +91,14 @@ func SettleLogin(ctx context.Context, db DBTX, id int64, userID *int64, outcome 
 // them.
 func recordThrottled(ctx context.Context, tx pgx.Tx, email, address string) error {
 	tag, err := tx.Exec(ctx, `UPDATE login_attempts SET repeats = repeats + 1
-		WHERE id = (SELECT id FROM login_attempts WHERE address = $1 AND outcome = 'throttled' AND at > now() - interval '1 minute'
-		            ORDER BY at DESC LIMIT 1)`, address)
+		WHERE id = (SELECT id FROM login_attempts WHERE address = @address AND outcome = 'throttled' AND at > now() - interval '1 minute'
+		            ORDER BY at DESC LIMIT 1)`, pgx.StrictNamedArgs{"address": address})
 	if err != nil {
 		return fmt.Errorf("store: record throttled sign-in: %w", err)
 	}
 	if tag.RowsAffected() == 0 {
-		if _, err := tx.Exec(ctx, `INSERT INTO login_attempts (email, address, outcome) VALUES ($1, $2, 'throttled')`,
-			email, address); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO login_attempts (email, address, outcome) VALUES (@email, @address, 'throttled')`,
+			pgx.StrictNamedArgs{"email": email, "address": address}); err != nil {
 			return fmt.Errorf("store: record throttled sign-in: %w", err)
 		}
 	}
@@ -112,18 +114,19 @@ func loginLocked(ctx context.Context, db DBTX, email, address string) (bool, err
 	err := db.QueryRow(ctx, `
 		WITH account AS (
 			SELECT at FROM login_attempts
-			WHERE email = $1 AND outcome = 'failure' AND at > now() - 2 * $3::interval
-			  AND at > coalesce((SELECT max(at) FROM login_attempts WHERE email = $1 AND outcome = 'success'), '-infinity')
+			WHERE email = @email AND outcome = 'failure' AND at > now() - 2 * @window::interval
+			  AND at > coalesce((SELECT max(at) FROM login_attempts WHERE email = @email AND outcome = 'success'), '-infinity')
 		), by_address AS (
 			SELECT at FROM login_attempts
-			WHERE address = $2 AND outcome = 'failure' AND at > now() - 2 * $3::interval
+			WHERE address = @address AND outcome = 'failure' AND at > now() - 2 * @window::interval
 		), counted AS (
-			SELECT at, count(*) OVER (ORDER BY at RANGE BETWEEN $3::interval PRECEDING AND CURRENT ROW) >= $4 AS locks FROM account
+			SELECT at, count(*) OVER (ORDER BY at RANGE BETWEEN @window::interval PRECEDING AND CURRENT ROW) >= @account_failures AS locks FROM account
 			UNION ALL
-			SELECT at, count(*) OVER (ORDER BY at RANGE BETWEEN $3::interval PRECEDING AND CURRENT ROW) >= $5 FROM by_address
+			SELECT at, count(*) OVER (ORDER BY at RANGE BETWEEN @window::interval PRECEDING AND CURRENT ROW) >= @address_failures FROM by_address
 		)
-		SELECT coalesce(max(at) + $3::interval > now(), false) FROM counted WHERE locks`,
-		email, address, ThrottleWindow, AccountFailures, AddressFailures).Scan(&locked)
+		SELECT coalesce(max(at) + @window::interval > now(), false) FROM counted WHERE locks`,
+		pgx.StrictNamedArgs{"email": email, "address": address, "window": ThrottleWindow,
+			"account_failures": AccountFailures, "address_failures": AddressFailures}).Scan(&locked)
 	if err != nil {
 		return false, fmt.Errorf("store: sign-in throttle: %w", err)
 	}
@@ -136,7 +139,8 @@ func RemoveExpired(ctx context.Context, db DBTX) error {
 	if _, err := db.Exec(ctx, `DELETE FROM sessions WHERE expiry < now()`); err != nil {
 		return fmt.Errorf("store: remove expired sessions: %w", err)
 	}
-	if _, err := db.Exec(ctx, `DELETE FROM login_attempts WHERE at < now() - $1::interval`, LoginRetention); err != nil {
+	if _, err := db.Exec(ctx, `DELETE FROM login_attempts WHERE at < now() - @retention::interval`,
+		pgx.StrictNamedArgs{"retention": LoginRetention}); err != nil {
 		return fmt.Errorf("store: remove old sign-in attempts: %w", err)
 	}
 	return nil

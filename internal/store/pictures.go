@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql/driver"
 	"fmt"
 
 	"twincities/internal/content"
@@ -14,47 +15,106 @@ func pictureJoin(prefix string) string {
 		LEFT JOIN image_files pt ON pt.hash = i.thumb_hash`, prefix)
 }
 
-// pictureColumns are the columns pictureRow scans, for an entry aliased prefix.
-func pictureColumns(prefix string) string {
-	return fmt.Sprintf(`%[1]s.image_id, %[1]s.image_alt_ru, %[1]s.image_alt_en, %[1]s.image_credit,
-		pd.hash AS display_hash, pd.content_type AS display_type, pd.width AS display_width, pd.height AS display_height,
-		pt.hash AS thumb_hash, pt.content_type AS thumb_type, pt.width AS thumb_width, pt.height AS thumb_height`, prefix)
-}
-
-// pictureRow is the picture part of a row; entry rows embed it.
-type pictureRow struct {
-	ImageID       *int64  `db:"image_id"`
-	ImageAltRU    string  `db:"image_alt_ru"`
-	ImageAltEN    string  `db:"image_alt_en"`
-	ImageCredit   string  `db:"image_credit"`
-	DisplayHash   *string `db:"display_hash"`
-	DisplayType   *string `db:"display_type"`
-	DisplayWidth  *int    `db:"display_width"`
-	DisplayHeight *int    `db:"display_height"`
-	ThumbHash     *string `db:"thumb_hash"`
-	ThumbType     *string `db:"thumb_type"`
-	ThumbWidth    *int    `db:"thumb_width"`
-	ThumbHeight   *int    `db:"thumb_height"`
-}
-
-func (r pictureRow) picture() *content.Picture {
-	if r.ImageID == nil || r.DisplayHash == nil || r.ThumbHash == nil {
-		return nil
-	}
-	return &content.Picture{
-		ImageID: *r.ImageID,
-		Display: content.ImageFile{Hash: *r.DisplayHash, ContentType: *r.DisplayType, Width: *r.DisplayWidth, Height: *r.DisplayHeight},
-		Thumb:   content.ImageFile{Hash: *r.ThumbHash, ContentType: *r.ThumbType, Width: *r.ThumbWidth, Height: *r.ThumbHeight},
-		Alt:     content.Text{RU: r.ImageAltRU, EN: r.ImageAltEN},
-		Credit:  r.ImageCredit,
+// pictureColumns are the columns of an entry's picture: the image and its texts, which the entry
+// writes, and the image's two files, which pictureJoin brings. The entry's picture is built from
+// all of them once the row is scanned (see pictureParts).
+func pictureColumns(p **content.Picture) []column {
+	s := &pictureParts{picture: p}
+	return []column{
+		{"image_id", pictureID{s}, written},
+		{"image_alt_ru", pictureText{&s.altRU, p, func(p *content.Picture) string { return p.Alt.RU }}, written},
+		{"image_alt_en", pictureText{&s.altEN, p, func(p *content.Picture) string { return p.Alt.EN }}, written},
+		{"image_credit", pictureText{&s.credit, p, func(p *content.Picture) string { return p.Credit }}, written},
+		{"pd.hash", &s.display.hash, joined},
+		{"pd.content_type", &s.display.contentType, joined},
+		{"pd.width", &s.display.width, joined},
+		{"pd.height", &s.display.height, joined},
+		{"pt.hash", &s.thumb.hash, joined},
+		{"pt.content_type", &s.thumb.contentType, joined},
+		{"pt.width", &s.thumb.width, joined},
+		{"pt.height", &s.thumb.height, joined},
 	}
 }
 
-// pictureArgs are the values of an entry's image columns: image_id, alt ru, alt en, credit.
-func pictureArgs(p *content.Picture) (*int64, string, string, string) {
-	if p == nil {
-		return nil, "", "", ""
+// pictureParts is an entry's picture as a row holds it, column by column. The entry has a picture
+// only when its image and both files were found: the joins are LEFT JOINs.
+type pictureParts struct {
+	picture              **content.Picture
+	id                   *int64
+	altRU, altEN, credit string
+	display, thumb       imageFileParts
+}
+
+// imageFileParts is one size of the image, NULL when the join found none.
+type imageFileParts struct {
+	hash, contentType *string
+	width, height     *int
+}
+
+// finish builds the entry's picture from the columns scanned.
+func (s *pictureParts) finish() {
+	if s.id == nil || s.display.hash == nil || s.thumb.hash == nil {
+		*s.picture = nil
+		return
 	}
-	id := p.ImageID
-	return &id, p.Alt.RU, p.Alt.EN, p.Credit
+	*s.picture = &content.Picture{
+		ImageID: *s.id, Display: s.display.file(), Thumb: s.thumb.file(),
+		Alt: content.Text{RU: s.altRU, EN: s.altEN}, Credit: s.credit,
+	}
+}
+
+func (f imageFileParts) file() content.ImageFile {
+	return content.ImageFile{Hash: *f.hash, ContentType: *f.contentType, Width: *f.width, Height: *f.height}
+}
+
+// pictureID is the image_id column: NULL without a picture. It is the picture's finisher, so the
+// picture is built once per row.
+type pictureID struct{ s *pictureParts }
+
+// Value is the picture's image, or NULL.
+func (a pictureID) Value() (driver.Value, error) {
+	if *a.s.picture == nil {
+		return nil, nil
+	}
+	return (*a.s.picture).ImageID, nil
+}
+
+// Scan keeps the image's ID for finish.
+func (a pictureID) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		a.s.id = nil
+	case int64:
+		a.s.id = &v
+	default:
+		return fmt.Errorf("store: the image_id column holds %T", src)
+	}
+	return nil
+}
+
+func (a pictureID) finish() { a.s.finish() }
+
+// pictureText is one of the picture's text columns: empty without a picture.
+type pictureText struct {
+	into    *string                       // where Scan keeps it for finish
+	picture **content.Picture             // what Value reads
+	of      func(*content.Picture) string // the text of a picture
+}
+
+// Value is the text, or "" without a picture.
+func (a pictureText) Value() (driver.Value, error) {
+	if *a.picture == nil {
+		return "", nil
+	}
+	return a.of(*a.picture), nil
+}
+
+// Scan keeps the text for finish.
+func (a pictureText) Scan(src any) error {
+	v, ok := src.(string)
+	if !ok {
+		return fmt.Errorf("store: a picture text column holds %T", src)
+	}
+	*a.into = v
+	return nil
 }

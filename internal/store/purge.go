@@ -13,16 +13,17 @@ import (
 // otherwise change silently: the city's timeline events go with it, each with its own line in the
 // audit log, and its awards stay, unlinked from it, each as a new version.
 func purgeCityDependents(ctx context.Context, tx pgx.Tx, cityID int64, actor Actor) error {
-	events, err := collectEvents(tx.Query(ctx, `SELECT `+eventColumns+` FROM events e WHERE e.city_id = $1 FOR UPDATE`, cityID))
+	cityEvents, err := events.collect(tx.Query(ctx, events.selectSQL()+` WHERE e.city_id = @city_id FOR UPDATE`,
+		pgx.StrictNamedArgs{"city_id": cityID}))
 	if err != nil {
 		return fmt.Errorf("store: events of city %d: %w", cityID, err)
 	}
-	for _, e := range events {
-		if _, err := tx.Exec(ctx, `DELETE FROM events WHERE id = $1`, e.ID); err != nil {
+	for _, e := range cityEvents {
+		if _, err := tx.Exec(ctx, `DELETE FROM events WHERE id = @id`, pgx.StrictNamedArgs{"id": e.ID}); err != nil {
 			return fmt.Errorf("store: purge event %d: %w", e.ID, err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM revisions WHERE entity = $1 AND entity_id = $2`,
-			string(content.EntityEvent), fmt.Sprint(e.ID)); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM revisions WHERE entity = @entity AND entity_id = @entity_id`,
+			pgx.StrictNamedArgs{"entity": string(content.EntityEvent), "entity_id": fmt.Sprint(e.ID)}); err != nil {
 			return fmt.Errorf("store: purge revisions of event %d: %w", e.ID, err)
 		}
 		if err := WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionPurge, Entity: content.EntityEvent,
@@ -30,11 +31,12 @@ func purgeCityDependents(ctx context.Context, tx pgx.Tx, cityID int64, actor Act
 			return err
 		}
 	}
-	awards, err := collectAwards(tx.Query(ctx, `SELECT `+awardColumns+` FROM `+awardFrom+` WHERE a.city_id = $1 FOR UPDATE OF a`, cityID))
+	cityAwards, err := awards.collect(tx.Query(ctx, awards.selectSQL()+` WHERE a.city_id = @city_id FOR UPDATE OF a`,
+		pgx.StrictNamedArgs{"city_id": cityID}))
 	if err != nil {
 		return fmt.Errorf("store: awards of city %d: %w", cityID, err)
 	}
-	for _, before := range awards {
+	for _, before := range cityAwards {
 		after := before
 		after.CityID = nil
 		if err := updateAward(ctx, tx, &after); err != nil {

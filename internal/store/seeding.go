@@ -14,7 +14,7 @@ const seedingLock = 0x7477696e // "twin"
 // LockForSeeding waits until no other transaction is loading the initial data, and keeps others
 // waiting until tx ends. Call it in the loading transaction, before HasContent.
 func LockForSeeding(ctx context.Context, tx DBTX) error {
-	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(@key)", pgx.NamedArgs{"key": seedingLock}); err != nil {
+	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(@key)", pgx.StrictNamedArgs{"key": seedingLock}); err != nil {
 		return fmt.Errorf("store: lock for seeding: %w", err)
 	}
 	return nil

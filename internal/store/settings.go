@@ -39,8 +39,8 @@ func UpdateSettings(ctx context.Context, db TxBeginner, s content.Settings, acto
 		if len(changes) == 0 {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, `UPDATE settings SET require_two_factor = $1, updated_at = now()`,
-			s.RequireTwoFactor); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE settings SET require_two_factor = @require_two_factor, updated_at = now()`,
+			pgx.StrictNamedArgs{"require_two_factor": s.RequireTwoFactor}); err != nil {
 			return fmt.Errorf("store: update settings: %w", err)
 		}
 		return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionSettingsUpdate, Entity: content.EntitySettings,

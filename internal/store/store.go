@@ -1,12 +1,16 @@
 // Package store reads and writes the site's content in PostgreSQL with hand-written SQL. Every
 // function takes a DBTX, so a pool and a transaction serve alike; errors carry context and the
 // typed kinds ErrNotFound and content.ValidationError.
+//
+// No query numbers its parameters by hand (placeholders_test.go checks): the queries of an entry
+// kind are built from its one column list (columns.go), and every other query names its
+// parameters with pgx.StrictNamedArgs, which refuses a name the query uses but the arguments lack,
+// where plain NamedArgs would send NULL.
 package store
 
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -51,48 +55,6 @@ func foreignKey(err error, field string) error {
 		return &content.ValidationError{Fields: []content.FieldError{{Field: field, Problem: content.ProblemChoice}}}
 	}
 	return err
-}
-
-// dateFrom builds a Date from its two nullable columns.
-func dateFrom(t *time.Time, p *string) content.Date {
-	if t == nil || p == nil {
-		return content.Date{}
-	}
-	return content.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: content.Precision(*p)}
-}
-
-// dateArgs splits a Date into its two nullable columns.
-func dateArgs(d content.Date) (*time.Time, *string) {
-	if d.IsZero() {
-		return nil, nil
-	}
-	t, p := d.Time, string(d.Precision)
-	return &t, &p
-}
-
-// sourcesArg makes sure an empty list is stored as [] rather than null.
-func sourcesArg(s []content.Source) []content.Source {
-	if s == nil {
-		return []content.Source{}
-	}
-	return s
-}
-
-// collect scans every row into the row struct R by column name, then makes each an entry T. It
-// reads all rows before returning, so no connection stays busy while the caller works.
-func collect[R any, T any](rows pgx.Rows, err error, entry func(R) T) ([]T, error) {
-	if err != nil {
-		return nil, err
-	}
-	got, err := pgx.CollectRows(rows, pgx.RowToStructByName[R])
-	if err != nil {
-		return nil, err
-	}
-	out := make([]T, len(got))
-	for i, r := range got {
-		out[i] = entry(r)
-	}
-	return out, nil
 }
 
 // only returns the one entry a query by key found, or ErrNotFound.

@@ -17,7 +17,7 @@ var ErrTwoFactorOn = errors.New("store: the account has a second factor already"
 // TOTPSecret returns the key of the account's authenticator app (base32), or ErrNoTwoFactor.
 func TOTPSecret(ctx context.Context, db DBTX, userID int64) (string, error) {
 	var secret *string
-	err := db.QueryRow(ctx, `SELECT totp_secret FROM users WHERE id = $1`, userID).Scan(&secret)
+	err := db.QueryRow(ctx, `SELECT totp_secret FROM users WHERE id = @id`, pgx.StrictNamedArgs{"id": userID}).Scan(&secret)
 	if err != nil {
 		return "", fmt.Errorf("store: second factor of user %d: %w", userID, notFound(err))
 	}
@@ -33,8 +33,9 @@ func TOTPSecret(ctx context.Context, db DBTX, userID int64) (string, error) {
 // exactly one wins; naming the key means a code checked against a key that was replaced meanwhile
 // is refused.
 func UseTOTPStep(ctx context.Context, db DBTX, userID int64, secret string, step int64) (bool, error) {
-	tag, err := db.Exec(ctx, `UPDATE users SET totp_last_step = $3
-		WHERE id = $1 AND totp_secret = $2 AND totp_last_step < $3`, userID, secret, step)
+	tag, err := db.Exec(ctx, `UPDATE users SET totp_last_step = @step
+		WHERE id = @id AND totp_secret = @secret AND totp_last_step < @step`,
+		pgx.StrictNamedArgs{"id": userID, "secret": secret, "step": step})
 	if err != nil {
 		return false, fmt.Errorf("store: use a code of user %d: %w", userID, err)
 	}
@@ -45,8 +46,9 @@ func UseTOTPStep(ctx context.Context, db DBTX, userID int64, secret string, step
 // reports whether there was one: each code works once, even for two requests at the same moment.
 func UseRecoveryCode(ctx context.Context, db DBTX, userID int64, hash []byte) (bool, error) {
 	tag, err := db.Exec(ctx, `UPDATE recovery_codes SET used_at = now()
-		WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL
-		  AND EXISTS (SELECT 1 FROM users WHERE id = $1 AND totp_secret IS NOT NULL)`, userID, hash)
+		WHERE user_id = @user_id AND code_hash = @hash AND used_at IS NULL
+		  AND EXISTS (SELECT 1 FROM users WHERE id = @user_id AND totp_secret IS NOT NULL)`,
+		pgx.StrictNamedArgs{"user_id": userID, "hash": hash})
 	if err != nil {
 		return false, fmt.Errorf("store: use a recovery code of user %d: %w", userID, err)
 	}
@@ -56,8 +58,8 @@ func UseRecoveryCode(ctx context.Context, db DBTX, userID int64, hash []byte) (b
 // RecoveryCodesLeft counts the account's recovery codes not used yet.
 func RecoveryCodesLeft(ctx context.Context, db DBTX, userID int64) (int, error) {
 	var n int
-	if err := db.QueryRow(ctx, `SELECT count(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL`,
-		userID).Scan(&n); err != nil {
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM recovery_codes WHERE user_id = @user_id AND used_at IS NULL`,
+		pgx.StrictNamedArgs{"user_id": userID}).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: recovery codes of user %d: %w", userID, err)
 	}
 	return n, nil
@@ -80,9 +82,9 @@ func EnableTwoFactor(ctx context.Context, db TxBeginner, userID int64, secret st
 			return fmt.Errorf("store: enable the second factor of user %d: %w", userID, ErrTwoFactorOn)
 		}
 		u, err := changeUser(ctx, tx, userID, actor, ActionTwoFactorEnable,
-			`UPDATE users SET totp_secret = $2, totp_enabled_at = now(), totp_last_step = greatest(totp_last_step, $3),
+			`UPDATE users SET totp_secret = @secret, totp_enabled_at = now(), totp_last_step = greatest(totp_last_step, @step),
 			        session_epoch = session_epoch + 1, updated_at = now()
-			 WHERE id = $1 RETURNING `+userColumns, secret, step)
+			 WHERE id = @id RETURNING `+userColumns, pgx.StrictNamedArgs{"secret": secret, "step": step})
 		if err != nil {
 			return err
 		}
@@ -103,7 +105,7 @@ func ReplaceRecoveryCodes(ctx context.Context, db TxBeginner, userID int64, code
 			return fmt.Errorf("store: new recovery codes for user %d: %w", userID, ErrNoTwoFactor)
 		}
 		if _, err := changeUser(ctx, tx, userID, actor, ActionTwoFactorCodes,
-			`SELECT `+userColumns+` FROM users WHERE id = $1`); err != nil {
+			`SELECT `+userColumns+` FROM users WHERE id = @id`, nil); err != nil {
 			return err
 		}
 		return insertRecoveryCodes(ctx, tx, userID, codeHashes)
@@ -133,12 +135,13 @@ func removeTwoFactor(ctx context.Context, db TxBeginner, userID int64, actor Act
 		if !on {
 			return fmt.Errorf("store: %s %d: %w", action, userID, ErrNoTwoFactor)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM recovery_codes WHERE user_id = @user_id`,
+			pgx.StrictNamedArgs{"user_id": userID}); err != nil {
 			return fmt.Errorf("store: %s %d: %w", action, userID, err)
 		}
 		_, err = changeUser(ctx, tx, userID, actor, action,
 			`UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, updated_at = now()`+extra+`
-			 WHERE id = $1 RETURNING `+userColumns)
+			 WHERE id = @id RETURNING `+userColumns, nil)
 		return err
 	})
 }
@@ -148,7 +151,7 @@ func removeTwoFactor(ctx context.Context, db TxBeginner, userID int64, actor Act
 // other.
 func lockTwoFactor(ctx context.Context, tx pgx.Tx, userID int64) (bool, error) {
 	var on bool
-	err := tx.QueryRow(ctx, `SELECT totp_secret IS NOT NULL FROM users WHERE id = $1 FOR UPDATE`, userID).Scan(&on)
+	err := tx.QueryRow(ctx, `SELECT totp_secret IS NOT NULL FROM users WHERE id = @id FOR UPDATE`, pgx.StrictNamedArgs{"id": userID}).Scan(&on)
 	if err != nil {
 		return false, fmt.Errorf("store: user %d: %w", userID, notFound(err))
 	}
@@ -157,11 +160,11 @@ func lockTwoFactor(ctx context.Context, tx pgx.Tx, userID int64) (bool, error) {
 
 // insertRecoveryCodes makes codeHashes the account's recovery codes, in place of any before.
 func insertRecoveryCodes(ctx context.Context, tx pgx.Tx, userID int64, codeHashes [][]byte) error {
-	if _, err := tx.Exec(ctx, `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
+	if _, err := tx.Exec(ctx, `DELETE FROM recovery_codes WHERE user_id = @user_id`, pgx.StrictNamedArgs{"user_id": userID}); err != nil {
 		return fmt.Errorf("store: recovery codes of user %d: %w", userID, err)
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::bytea[])`,
-		userID, codeHashes); err != nil {
+	if _, err := tx.Exec(ctx, `INSERT INTO recovery_codes (user_id, code_hash) SELECT @user_id, unnest(@hashes::bytea[])`,
+		pgx.StrictNamedArgs{"user_id": userID, "hashes": codeHashes}); err != nil {
 		return fmt.Errorf("store: recovery codes of user %d: %w", userID, err)
 	}
 	return nil

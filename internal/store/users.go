@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -41,7 +42,7 @@ func oneUser(rows pgx.Rows, err error) (content.User, error) {
 
 // UserByID returns one account.
 func UserByID(ctx context.Context, db DBTX, id int64) (content.User, error) {
-	u, err := oneUser(db.Query(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id))
+	u, err := oneUser(db.Query(ctx, `SELECT `+userColumns+` FROM users WHERE id = @id`, pgx.StrictNamedArgs{"id": id}))
 	if err != nil {
 		return u, fmt.Errorf("store: user %d: %w", id, err)
 	}
@@ -51,7 +52,8 @@ func UserByID(ctx context.Context, db DBTX, id int64) (content.User, error) {
 // UserByEmail returns the account with e-mail address email (compared as stored: lower case) and
 // its password hash, for signing in.
 func UserByEmail(ctx context.Context, db DBTX, email string) (content.User, string, error) {
-	rows, err := db.Query(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE email = $1`, content.NormalizeEmail(email))
+	rows, err := db.Query(ctx, `SELECT `+userColumns+`, password_hash FROM users WHERE email = @email`,
+		pgx.StrictNamedArgs{"email": content.NormalizeEmail(email)})
 	if err != nil {
 		return content.User{}, "", fmt.Errorf("store: user by e-mail: %w", err)
 	}
@@ -91,8 +93,9 @@ func CreateUser(ctx context.Context, db TxBeginner, u *content.User, passwordHas
 		return err
 	}
 	return inTx(ctx, db, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, $3, $4)
-			RETURNING id, session_epoch, created_at`, u.Email, u.Name, string(u.Role), passwordHash,
+		err := tx.QueryRow(ctx, `INSERT INTO users (email, name, role, password_hash)
+			VALUES (@email, @name, @role, @password_hash) RETURNING id, session_epoch, created_at`,
+			pgx.StrictNamedArgs{"email": u.Email, "name": u.Name, "role": string(u.Role), "password_hash": passwordHash},
 		).Scan(&u.ID, &u.SessionEpoch, &u.CreatedAt)
 		if err != nil {
 			return fmt.Errorf("store: add user: %w", uniqueViolation(err, "email"))
@@ -107,30 +110,32 @@ func CreateUser(ctx context.Context, db TxBeginner, u *content.User, passwordHas
 func SetPassword(ctx context.Context, db TxBeginner, id int64, passwordHash string, actor Actor) error {
 	return inTx(ctx, db, func(tx pgx.Tx) error {
 		_, err := changeUser(ctx, tx, id, actor, ActionUserPassword,
-			`UPDATE users SET password_hash = $2, session_epoch = session_epoch + 1, updated_at = now()
-			 WHERE id = $1 RETURNING `+userColumns, passwordHash)
+			`UPDATE users SET password_hash = @password_hash, session_epoch = session_epoch + 1, updated_at = now()
+			 WHERE id = @id RETURNING `+userColumns, pgx.StrictNamedArgs{"password_hash": passwordHash})
 		return err
 	})
 }
 
 // SetDisabled disables an account, ending its sessions at once, or enables it again.
 func SetDisabled(ctx context.Context, db TxBeginner, id int64, disabled bool, actor Actor) error {
-	action, sql := ActionUserEnable, `UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING `+userColumns
+	action, sql := ActionUserEnable, `UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = @id RETURNING `+userColumns
 	if disabled {
 		action = ActionUserDisable
 		sql = `UPDATE users SET disabled_at = now(), session_epoch = session_epoch + 1, updated_at = now()
-			WHERE id = $1 RETURNING ` + userColumns
+			WHERE id = @id RETURNING ` + userColumns
 	}
 	return inTx(ctx, db, func(tx pgx.Tx) error {
-		_, err := changeUser(ctx, tx, id, actor, action, sql)
+		_, err := changeUser(ctx, tx, id, actor, action, sql, nil)
 		return err
 	})
 }
 
-// changeUser runs sql, which changes the account id ($1) and returns its userColumns, and writes
-// action to the audit log; it returns the account as changed.
-func changeUser(ctx context.Context, tx pgx.Tx, id int64, actor Actor, action, sql string, args ...any) (content.User, error) {
-	u, err := oneUser(tx.Query(ctx, sql, append([]any{id}, args...)...))
+// changeUser runs sql, which changes the account @id and returns its userColumns, with args (nil
+// for none) besides @id, and writes action to the audit log; it returns the account as changed.
+func changeUser(ctx context.Context, tx pgx.Tx, id int64, actor Actor, action, sql string, args pgx.StrictNamedArgs) (content.User, error) {
+	named := pgx.StrictNamedArgs{"id": id}
+	maps.Copy(named, args)
+	u, err := oneUser(tx.Query(ctx, sql, named))
 	if err != nil {
 		return u, fmt.Errorf("store: %s %d: %w", action, id, err)
 	}
@@ -140,7 +145,8 @@ func changeUser(ctx context.Context, tx pgx.Tx, id int64, actor Actor, action, s
 
 // RehashPassword stores a stronger hash of the same password after a sign-in. Sessions stay.
 func RehashPassword(ctx context.Context, db DBTX, id int64, passwordHash string) error {
-	if _, err := db.Exec(ctx, `UPDATE users SET password_hash = $2 WHERE id = $1`, id, passwordHash); err != nil {
+	if _, err := db.Exec(ctx, `UPDATE users SET password_hash = @password_hash WHERE id = @id`,
+		pgx.StrictNamedArgs{"id": id, "password_hash": passwordHash}); err != nil {
 		return fmt.Errorf("store: rehash password of user %d: %w", id, err)
 	}
 	return nil

@@ -31,7 +31,7 @@ type Workflow[T content.Entry] struct {
 var (
 	Cities = Workflow[content.City]{
 		entity: content.EntityCity, table: "cities", trash: true,
-		byID: cityByID, insert: InsertCity, update: updateCity,
+		byID: cityByID, insert: insertCity, update: updateCity,
 		prepare:     func(c *content.City) error { c.Normalize(); return c.Validate() },
 		publish:     func(c *content.City, on bool) { c.Published = on },
 		inTrash:     func(c content.City) bool { return c.DeletedAt != nil },
@@ -39,28 +39,28 @@ var (
 	}
 	Organizations = Workflow[content.Organization]{
 		entity: content.EntityOrganization, table: "organizations", trash: true,
-		byID: organizationByID, insert: InsertOrganization, update: updateOrganization,
+		byID: organizationByID, insert: insertOrganization, update: updateOrganization,
 		prepare: func(o *content.Organization) error { o.Normalize(); return o.Validate() },
 		publish: func(o *content.Organization, on bool) { o.Published = on },
 		inTrash: func(o content.Organization) bool { return o.DeletedAt != nil },
 	}
 	Awards = Workflow[content.Award]{
 		entity: content.EntityAward, table: "awards", trash: true,
-		byID: awardByID, insert: InsertAward, update: updateAward,
+		byID: awardByID, insert: insertAward, update: updateAward,
 		prepare: func(a *content.Award) error { a.Normalize(); return a.Validate() },
 		publish: func(a *content.Award, on bool) { a.Published = on },
 		inTrash: func(a content.Award) bool { return a.DeletedAt != nil },
 	}
 	Events = Workflow[content.Event]{
 		entity: content.EntityEvent, table: "events", trash: true,
-		byID: eventByID, insert: InsertEvent, update: updateEvent,
+		byID: eventByID, insert: insertEvent, update: updateEvent,
 		prepare: func(e *content.Event) error { e.Normalize(); return e.Validate() },
 		publish: func(e *content.Event, on bool) { e.Published = on },
 		inTrash: func(e content.Event) bool { return e.DeletedAt != nil },
 	}
 	Pages = Workflow[content.Page]{
 		entity: content.EntityPage, table: "pages",
-		byID: pageByID, insert: InsertPage, update: updatePage,
+		byID: pageByID, insert: insertPage, update: updatePage,
 		prepare: func(p *content.Page) error { return p.Validate() },
 		publish: func(*content.Page, bool) {},
 		inTrash: func(content.Page) bool { return false },
@@ -191,7 +191,7 @@ func (t Workflow[T]) setDeleted(ctx context.Context, db TxBeginner, id int64, de
 			state, action = "now()", ActionDelete
 		}
 		if _, err := tx.Exec(ctx, `UPDATE `+t.table+` SET deleted_at = `+state+`, version = version + 1, updated_at = now()
-			WHERE id = $1`, id); err != nil {
+			WHERE id = @id`, pgx.StrictNamedArgs{"id": id}); err != nil {
 			return fmt.Errorf("store: %s %s %d: %w", action, t.entity, id, err)
 		}
 		after, err := t.byID(ctx, tx, id, false)
@@ -218,11 +218,11 @@ func (t Workflow[T]) Purge(ctx context.Context, db TxBeginner, id int64, actor A
 				return err
 			}
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM `+t.table+` WHERE id = $1`, id); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM `+t.table+` WHERE id = @id`, pgx.StrictNamedArgs{"id": id}); err != nil {
 			return fmt.Errorf("store: purge %s %d: %w", t.entity, id, err)
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM revisions WHERE entity = $1 AND entity_id = $2`,
-			string(t.entity), fmt.Sprint(id)); err != nil {
+		if _, err := tx.Exec(ctx, `DELETE FROM revisions WHERE entity = @entity AND entity_id = @entity_id`,
+			pgx.StrictNamedArgs{"entity": string(t.entity), "entity_id": fmt.Sprint(id)}); err != nil {
 			return fmt.Errorf("store: purge revisions of %s %d: %w", t.entity, id, err)
 		}
 		return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionPurge, Entity: t.entity,

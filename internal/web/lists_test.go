@@ -13,27 +13,27 @@ import (
 )
 
 // addDrafts puts one draft of every kind into db, each named DRAFT so a leak is easy to see.
-func addDrafts(tb testing.TB, db store.DBTX) {
+func addDrafts(tb testing.TB, db store.TxBeginner) {
 	tb.Helper()
 	ctx := context.Background()
 	for _, kind := range []content.CityKind{content.Twin, content.Partner} {
 		c := content.City{Kind: kind, Slug: "draft-city", Country: "FR", Status: content.Active,
 			Name: content.Text{RU: "DRAFT город", EN: "DRAFT city"}}
-		if err := store.InsertCity(ctx, db, &c); err != nil {
+		if err := store.Cities.Create(ctx, db, &c, store.SystemActor); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	o := content.Organization{Slug: "draft-org", Kind: content.Union, Scope: content.National,
 		Name: content.Text{RU: "DRAFT союз", EN: "DRAFT union"}}
-	if err := store.InsertOrganization(ctx, db, &o); err != nil {
+	if err := store.Organizations.Create(ctx, db, &o, store.SystemActor); err != nil {
 		tb.Fatal(err)
 	}
 	a := content.Award{Date: content.YearDate(2030), Title: content.Text{RU: "DRAFT награда", EN: "DRAFT award"}}
-	if err := store.InsertAward(ctx, db, &a); err != nil {
+	if err := store.Awards.Create(ctx, db, &a, store.SystemActor); err != nil {
 		tb.Fatal(err)
 	}
 	e := content.Event{Date: content.YearDate(2030), Title: content.Text{RU: "DRAFT событие", EN: "DRAFT event"}}
-	if err := store.InsertEvent(ctx, db, &e); err != nil {
+	if err := store.Events.Create(ctx, db, &e, store.SystemActor); err != nil {
 		tb.Fatal(err)
 	}
 }
