@@ -150,7 +150,8 @@ chromium:
 	  echo "Chromium is not installed, so the browser tests will be skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)."; \
 	fi
 
-# axe-core (for the tests) and Lighthouse (for make audit), as pinned in package-lock.json.
+# axe-core (for the tests), Lighthouse (for make audit) and flag-icons (for make flags), as pinned in
+# package-lock.json.
 NPM_FLAGS := --no-audit --no-fund --loglevel=error
 node_modules/.axe: package.json package-lock.json | npm
 	npm ci --omit=dev $(NPM_FLAGS)
@@ -159,6 +160,13 @@ node_modules/.axe: package.json package-lock.json | npm
 node_modules/.all: package.json package-lock.json | npm
 	npm ci $(NPM_FLAGS)
 	@touch $@ node_modules/.axe
+
+# make flags: the flag of every country the site knows, from flag-icons as pinned in package.json
+# (a development dependency: make run and make test never install it), checked, minified and
+# written to static/flags with its licence. Run it after changing the pin; commit the result.
+.PHONY: flags
+flags: node_modules/.all ## regenerate static/flags from the pinned npm package flag-icons
+	$(GO) run ./cmd/genflags -src node_modules/flag-icons -out static/flags
 
 .PHONY: npm
 npm:
