@@ -11,7 +11,8 @@ import (
 // TestFlagsOutlined: a city of a country the first seven flags did not cover shows its flag, every
 // flag on the list is drawn at 4:3 (flag-icons' shape, not squeezed), and carries a thin outline, so
 // a white field (Japan's) shows against the page; in white on black the outline turns white, so a
-// black stripe (Germany's) shows too. Screenshots at 1280 pixels go to build/screenshots.
+// black stripe (Germany's) shows too; the same on the city's page, where the flag stands on grey.
+// Screenshots at 1280 pixels go to build/screenshots.
 func TestFlagsOutlined(t *testing.T) {
 	t.Parallel()
 	s := startSite(t)
@@ -22,14 +23,15 @@ func TestFlagsOutlined(t *testing.T) {
 	}
 	ctx := tab(t, 1280)
 	const flags = `[...document.querySelectorAll("img.flag")]`
-	for _, tt := range []struct{ name, a11y, outline string }{
-		{"1280-flags-twin-cities-en", "", "rgba(0, 0, 0, 0.25)"},
-		{"1280-flags-twin-cities-en-white-on-black", "normal.white-on-black.on", "rgb(255, 255, 255)"},
+	for _, tt := range []struct{ name, path, a11y, outline string }{
+		{"1280-flags-twin-cities-en", "/en/twin-cities", "", "rgba(0, 0, 0, 0.25)"},
+		{"1280-flags-test-city-en", "/en/twin-cities/test-flag-city", "", "rgba(0, 0, 0, 0.25)"},
+		{"1280-flags-twin-cities-en-white-on-black", "/en/twin-cities", "normal.white-on-black.on", "rgb(255, 255, 255)"},
 	} {
 		if tt.a11y != "" {
 			do(t, ctx, setCookie(s.URL, "a11y", tt.a11y))
 		}
-		if st := open(t, ctx, s.URL+"/en/twin-cities"); st != 200 {
+		if st := open(t, ctx, s.URL+tt.path); st != 200 {
 			t.Fatalf("%s: %d", tt.name, st)
 		}
 		if n := eval[int](t, ctx, flags+`.filter(i => i.src.includes("/flags/jp.")).length`); n != 1 {
