@@ -121,10 +121,13 @@ type Messages struct {
 	Unavailable      string // the database cannot be reached
 }
 
+// ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.
+var ruTyped = typesetCatalogue(content.RU, ru)
+
 // For returns the catalogue for language l.
 func For(l content.Lang) *Messages {
 	if l == content.EN {
 		return &en
 	}
-	return &ru
+	return &ruTyped
 }
