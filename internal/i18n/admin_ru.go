@@ -181,7 +181,7 @@ var adminRU = AdminMessages{
 	RecentChanges:    "Последние изменения",
 	MissingLanguage:  "Не заполнено на одном из языков",
 	Anniversaries:    "Юбилеи отношений в ближайшие 12 месяцев",
-	AnniversaryFmt:   "%d лет",
+	AnniversaryFmt:   "%d\u00a0лет",
 	NoAnniversaries:  "В ближайшие 12 месяцев круглых дат нет.",
 	NoDrafts:         "Черновиков нет.",
 	NoMissing:        "Все записи заполнены на обоих языках.",

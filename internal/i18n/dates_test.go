@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -20,12 +21,12 @@ func TestFormatDate(t *testing.T) {
 		d      content.Date
 		ru, en string
 	}{
-		{day, "15 октября 2007", "15 October 2007"},
-		{month, "ноябрь 2006", "November 2006"},
-		{year, "1994", "1994"},
+		{day, tie("15~октября 2007~г."), "15 October 2007"},
+		{month, tie("ноябрь 2006~г."), "November 2006"},
+		{year, tie("1994~г."), "1994"},
 		// A day date keeps its day even on the first of the month; month and year dates never show it.
-		{content.DayDate(2001, time.January, 1), "1 января 2001", "1 January 2001"},
-		{content.MonthDate(2001, time.January), "январь 2001", "January 2001"},
+		{content.DayDate(2001, time.January, 1), tie("1~января 2001~г."), "1 January 2001"},
+		{content.MonthDate(2001, time.January), tie("январь 2001~г."), "January 2001"},
 		{content.Date{}, "", ""},
 	}
 	for _, tt := range tests {
@@ -44,9 +45,9 @@ func TestFormatSince(t *testing.T) {
 		d      content.Date
 		ru, en string
 	}{
-		{year, "с 1994 года", "since 1994"},
-		{month, "с ноября 2006 года", "since November 2006"},
-		{day, "с 15 октября 2007 года", "since 15 October 2007"},
+		{year, tie("с~1994~г."), "since 1994"},
+		{month, tie("с~ноября 2006~г."), "since November 2006"},
+		{day, tie("с~15~октября 2007~г."), "since 15 October 2007"},
 		{content.Date{}, "", ""},
 	}
 	for _, tt := range tests {
@@ -65,9 +66,9 @@ func TestFormatWhen(t *testing.T) {
 		d      content.Date
 		ru, en string
 	}{
-		{content.MonthDate(2022, time.March), "в марте 2022 года", "in March 2022"},
-		{content.YearDate(2022), "в 2022 году", "in 2022"},
-		{day, "15 октября 2007 года", "on 15 October 2007"},
+		{content.MonthDate(2022, time.March), tie("в~марте 2022~г."), "in March 2022"},
+		{content.YearDate(2022), tie("в~2022~г."), "in 2022"},
+		{day, tie("15~октября 2007~г."), "on 15 October 2007"},
 		{content.Date{}, "", ""},
 	}
 	for _, tt := range tests {
@@ -81,8 +82,8 @@ func TestFormatWhen(t *testing.T) {
 }
 
 // Each Russian case is reached through the one format that needs it: the nominative in a bare
-// month ("май 2010"), the genitive after a day or "с" ("с мая 2010 года"), the prepositional after
-// "в" ("в мае 2010 года").
+// month ("май 2010 г."), the genitive after a day or "с" ("с мая 2010 г."), the prepositional after
+// "в" ("в мае 2010 г.").
 func TestRussianMonthCases(t *testing.T) {
 	t.Parallel()
 	nom := []string{"январь", "февраль", "март", "апрель", "май", "июнь",
@@ -96,12 +97,12 @@ func TestRussianMonthCases(t *testing.T) {
 		md := content.MonthDate(2010, m)
 		dd := content.DayDate(2010, m, 3)
 		checks := []struct{ got, want string }{
-			{i18n.FormatDate(md, content.RU), nom[i] + " 2010"},
-			{i18n.FormatDate(dd, content.RU), "3 " + gen[i] + " 2010"},
-			{i18n.FormatSince(md, content.RU), "с " + gen[i] + " 2010 года"},
-			{i18n.FormatSince(dd, content.RU), "с 3 " + gen[i] + " 2010 года"},
-			{i18n.FormatWhen(md, content.RU), "в " + prep[i] + " 2010 года"},
-			{i18n.FormatWhen(dd, content.RU), "3 " + gen[i] + " 2010 года"},
+			{i18n.FormatDate(md, content.RU), nom[i] + tie(" 2010~г.")},
+			{i18n.FormatDate(dd, content.RU), tie("3~") + gen[i] + tie(" 2010~г.")},
+			{i18n.FormatSince(md, content.RU), tie("с~") + gen[i] + tie(" 2010~г.")},
+			{i18n.FormatSince(dd, content.RU), tie("с~3~") + gen[i] + tie(" 2010~г.")},
+			{i18n.FormatWhen(md, content.RU), tie("в~") + prep[i] + tie(" 2010~г.")},
+			{i18n.FormatWhen(dd, content.RU), tie("3~") + gen[i] + tie(" 2010~г.")},
 			{i18n.FormatDate(md, content.EN), m.String() + " 2010"},
 			{i18n.FormatWhen(md, content.EN), "in " + m.String() + " 2010"},
 		}
@@ -122,6 +123,33 @@ func TestISODate(t *testing.T) {
 		}
 		if got := i18n.ISODate(d); got != s {
 			t.Errorf("ISODate(%s) = %q", s, got)
+		}
+	}
+}
+
+// tie writes an expected Russian text with "~" for each non-breaking space, as TeX does: the
+// space is invisible in the source, the tilde is not.
+func tie(s string) string { return strings.ReplaceAll(s, "~", i18n.NBSP) }
+
+func TestFormatSpan(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		from, to content.Date
+		ru, en   string
+	}{
+		{year, content.YearDate(2022), tie("1994–2022~гг."), "1994–2022"},
+		// The precision of either end does not matter: a span is in years.
+		{day, content.MonthDate(2022, time.March), tie("2007–2022~гг."), "2007–2022"},
+		{content.YearDate(2022), content.DayDate(2022, time.June, 1), tie("2022~г."), "2022"},
+		{year, content.Date{}, "", ""},
+		{content.Date{}, year, "", ""},
+	}
+	for _, tt := range tests {
+		if got := i18n.FormatSpan(tt.from, tt.to, content.RU); got != tt.ru {
+			t.Errorf("FormatSpan(%s, %s, ru) = %q, want %q", tt.from, tt.to, got, tt.ru)
+		}
+		if got := i18n.FormatSpan(tt.from, tt.to, content.EN); got != tt.en {
+			t.Errorf("FormatSpan(%s, %s, en) = %q, want %q", tt.from, tt.to, got, tt.en)
 		}
 	}
 }

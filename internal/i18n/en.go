@@ -117,4 +117,23 @@ var en = Messages{
 	UnavailableTitle:   "The site is briefly unavailable",
 	Unavailable:        "The site cannot reach its data right now. We know about it. Please try the page again in a minute.",
 	BackHome:           "Go to the home page",
+
+	// Issue 9, typography.
+	OrgKindNamesOne: map[content.OrgKind]string{
+		content.Union:       "Union or organisation of local governments",
+		content.Association: "Association",
+	},
+	ScopeNamesOne: map[content.OrgKind]map[content.Scope]string{
+		content.Union: {
+			content.International: "International",
+			content.National:      "National",
+			content.Interregional: "Interregional",
+		},
+		content.Association: {
+			content.International: "International",
+			content.National:      "National",
+			content.Interregional: "Interregional",
+		},
+	},
+	ReadMore: "Read more",
 }

@@ -119,12 +119,21 @@ type Messages struct {
 	BadSearch        string // a search holding characters nobody can type
 	UnavailableTitle string
 	Unavailable      string // the database cannot be reached
+
+	// Issue 9, typography: headings that agree with the number of entries under them, and the
+	// text of a link to read more about an event (never the raw address).
+	OrgKindNamesOne map[content.OrgKind]string                   // the heading over one organisation
+	ScopeNamesOne   map[content.OrgKind]map[content.Scope]string // agreeing with the kind's noun
+	ReadMore        string
 }
+
+// ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.
+var ruTyped = typesetCatalogue(content.RU, ru)
 
 // For returns the catalogue for language l.
 func For(l content.Lang) *Messages {
 	if l == content.EN {
 		return &en
 	}
-	return &ru
+	return &ruTyped
 }

@@ -119,3 +119,26 @@ func TestPluralFormsAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+// The singular headings of the memberships page exist for every kind and scope, in the page's
+// language, and differ from the plural ones in Russian, where the adjective agrees in number.
+func TestSingularHeadings(t *testing.T) {
+	t.Parallel()
+	for _, l := range content.Langs {
+		m := i18n.For(l)
+		for _, k := range content.OrgKinds {
+			one := m.OrgKindNamesOne[k]
+			checkText(t, l, "OrgKindNamesOne["+string(k)+"]", one)
+			if one == m.OrgKindNames[k] {
+				t.Errorf("%s: the heading for one %s is the plural %q", l, k, one)
+			}
+			for _, s := range content.Scopes {
+				one := m.ScopeNamesOne[k][s]
+				checkText(t, l, "ScopeNamesOne["+string(k)+"]["+string(s)+"]", one)
+				if l == content.RU && one == m.ScopeNames[s] {
+					t.Errorf("ru: the heading for one %s %s is the plural %q", s, k, one)
+				}
+			}
+		}
+	}
+}

@@ -12,9 +12,10 @@ type Forms struct {
 	One, Few, Many string
 }
 
-// Count prints n with the right form of its noun: "1 twin city", "6 городов-побратимов".
+// Count prints n with the right form of its noun: "1 twin city", "6 городов-побратимов" (in
+// Russian joined by a non-breaking space).
 func Count(l content.Lang, n int, f Forms) string {
-	return strconv.Itoa(n) + " " + pluralForm(l, n, f)
+	return Typeset(l, strconv.Itoa(n)+" "+pluralForm(l, n, f))
 }
 
 func pluralForm(l content.Lang, n int, f Forms) string {

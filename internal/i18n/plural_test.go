@@ -1,6 +1,7 @@
 package i18n_test
 
 import (
+	"strings"
 	"testing"
 
 	"twincities/internal/content"
@@ -41,8 +42,10 @@ func TestCountRussian(t *testing.T) {
 		{1001, "1001 город"},
 	}
 	for _, tt := range tests {
-		if got := i18n.Count(content.RU, tt.n, f); got != tt.want {
-			t.Errorf("Count(ru, %d) = %q, want %q", tt.n, got, tt.want)
+		// The number and its noun are joined by a non-breaking space.
+		want := strings.Replace(tt.want, " ", i18n.NBSP, 1)
+		if got := i18n.Count(content.RU, tt.n, f); got != want {
+			t.Errorf("Count(ru, %d) = %q, want %q", tt.n, got, want)
 		}
 	}
 }
@@ -75,9 +78,9 @@ func TestCountCatalogueForms(t *testing.T) {
 	t.Parallel()
 	ru, en := i18n.For(content.RU), i18n.For(content.EN)
 	checks := []struct{ got, want string }{
-		{i18n.Count(content.RU, 6, ru.CountTwinCities), "6 городов-побратимов"},
-		{i18n.Count(content.RU, 3, ru.CountPartnerCities), "3 города-партнёра"},
-		{i18n.Count(content.RU, 1, ru.CountAwards), "1 награда"},
+		{i18n.Count(content.RU, 6, ru.CountTwinCities), tie("6~городов-побратимов")},
+		{i18n.Count(content.RU, 3, ru.CountPartnerCities), tie("3~города-партнёра")},
+		{i18n.Count(content.RU, 1, ru.CountAwards), tie("1~награда")},
 		{i18n.Count(content.EN, 1, en.CountTwinCities), "1 twin city"},
 		{i18n.Count(content.EN, 6, en.CountTwinCities), "6 twin cities"},
 		{i18n.Count(content.EN, 3, en.CountAwards), "3 awards"},

@@ -117,4 +117,23 @@ var ru = Messages{
 	UnavailableTitle:   "Сайт временно недоступен",
 	Unavailable:        "Сейчас сайт не может получить свои данные. Мы уже знаем об этом. Попробуйте открыть страницу через минуту.",
 	BackHome:           "Перейти на главную страницу",
+
+	// Issue 9, typography.
+	OrgKindNamesOne: map[content.OrgKind]string{
+		content.Union:       "Союз или организация местного самоуправления",
+		content.Association: "Ассоциация",
+	},
+	ScopeNamesOne: map[content.OrgKind]map[content.Scope]string{
+		content.Union: {
+			content.International: "Международный",
+			content.National:      "Общероссийский",
+			content.Interregional: "Межрегиональный",
+		},
+		content.Association: {
+			content.International: "Международная",
+			content.National:      "Общероссийская",
+			content.Interregional: "Межрегиональная",
+		},
+	},
+	ReadMore: "Подробнее",
 }

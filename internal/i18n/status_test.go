@@ -19,11 +19,11 @@ func TestStatusLine(t *testing.T) {
 		{content.Active, content.Date{}, "Отношения действуют", "Active"},
 		// An active relationship has no status date; a stray one must not leak into the line.
 		{content.Active, june, "Отношения действуют", "Active"},
-		{content.Ended, june, "Отношения прекращены в июне 2022 года", "Relationship ended in June 2022"},
-		{content.Ended, content.YearDate(2014), "Отношения прекращены в 2014 году", "Relationship ended in 2014"},
-		{content.Ended, content.DayDate(2022, time.March, 4), "Отношения прекращены 4 марта 2022 года", "Relationship ended on 4 March 2022"},
+		{content.Ended, june, tie("Отношения прекращены в~июне 2022~г."), "Relationship ended in June 2022"},
+		{content.Ended, content.YearDate(2014), tie("Отношения прекращены в~2014~г."), "Relationship ended in 2014"},
+		{content.Ended, content.DayDate(2022, time.March, 4), tie("Отношения прекращены 4~марта 2022~г."), "Relationship ended on 4 March 2022"},
 		{content.Ended, content.Date{}, "Отношения прекращены", "Relationship ended"},
-		{content.Suspended, june, "Отношения приостановлены в июне 2022 года", "Relationship suspended in June 2022"},
+		{content.Suspended, june, tie("Отношения приостановлены в~июне 2022~г."), "Relationship suspended in June 2022"},
 		{content.Suspended, content.Date{}, "Отношения приостановлены", "Relationship suspended"},
 	}
 	for _, tt := range tests {

@@ -62,9 +62,12 @@ var twinCities = []content.City{
 		Name:     content.Text{RU: "Агридженто", EN: "Agrigento"},
 		Location: at(37.31, 13.58),
 		Status:   content.Active,
-		EditorNote: "UNCERTAIN DATE: sources give friendship by council decisions in 2005 and official twinning " +
+		EditorNote: "ДАТА НЕ ПОДТВЕРЖДЕНА: по источникам, дружба установлена решениями советов в 2005 г., " +
+			"официальное побратимство — в 2012 г. Когда дата подтвердится, укажите 2012 г. и добавьте в краткое " +
+			"описание: «2012 г. (официальное побратимство); связи с 2005 г.». До тех пор дата остаётся пустой. " +
+			"(UNCERTAIN DATE: sources give friendship by council decisions in 2005 and official twinning " +
 			"in 2012. Once confirmed, set the date to 2012 and add to the summary: \"2012 (official twinning); " +
-			"links since 2005\". Until then the date stays empty.",
+			"links since 2005\". Until then the date stays empty.)",
 		Sources: []content.Source{
 			{Title: "it.rbth.com, 2013"},
 			{Title: "agrigentoweb.it, 2018"},

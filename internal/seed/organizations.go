@@ -25,21 +25,24 @@ var organizations = []content.Organization{
 	},
 	{
 		Slug: "volga-region-cities", Kind: content.Association, Scope: content.Interregional,
-		Name:       content.Text{RU: "Ассоциация городов Поволжья", EN: "Association of Volga Region Cities"},
-		EditorNote: "UNCERTAIN: membership is not confirmed by a source. Known: Perm hosted the association's General Meeting in October 2023. Confirm before publishing.",
-		Sources:    []content.Source{{Title: "Perm city portal, news of October 2023"}},
+		Name: content.Text{RU: "Ассоциация городов Поволжья", EN: "Association of Volga Region Cities"},
+		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено источником. Известно: в октябре 2023 г. Пермь принимала общее собрание ассоциации. Подтвердите перед публикацией. " +
+			"(UNCERTAIN: membership is not confirmed by a source. Known: Perm hosted the association's General Meeting in October 2023. Confirm before publishing.)",
+		Sources: []content.Source{{Title: "Perm city portal, news of October 2023"}},
 	},
 	{
 		Slug: "union-of-russian-cities", Kind: content.Union, Scope: content.National,
-		Name:       content.Text{RU: "Союз российских городов", EN: "Union of Russian Cities"},
-		EditorNote: "UNCERTAIN: membership is not confirmed by a source. Known: Perm won its 2018 best-practices competition. Confirm before publishing.",
-		Sources:    []content.Source{portal2018},
+		Name: content.Text{RU: "Союз российских городов", EN: "Union of Russian Cities"},
+		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено источником. Известно: Пермь победила в его конкурсе лучших практик 2018 г. Подтвердите перед публикацией. " +
+			"(UNCERTAIN: membership is not confirmed by a source. Known: Perm won its 2018 best-practices competition. Confirm before publishing.)",
+		Sources: []content.Source{portal2018},
 	},
 	{
 		Slug: "all-russian-congress-of-municipalities", Kind: content.Union, Scope: content.National,
-		Name:       content.Text{RU: "Всероссийский конгресс муниципальных образований", EN: "All-Russian Congress of Municipalities"},
-		EditorNote: "UNCERTAIN: membership is not confirmed by a source. Known: the Mayor of Perm reported at its committee on 18 June 2021. Confirm before publishing.",
-		Sources:    []content.Source{portal2021},
+		Name: content.Text{RU: "Всероссийский конгресс муниципальных образований", EN: "All-Russian Congress of Municipalities"},
+		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено источником. Известно: 18 июня 2021 г. глава города Перми выступил на заседании его комитета. Подтвердите перед публикацией. " +
+			"(UNCERTAIN: membership is not confirmed by a source. Known: the Mayor of Perm reported at its committee on 18 June 2021. Confirm before publishing.)",
+		Sources: []content.Source{portal2021},
 	},
 	{
 		Slug: "mag", Kind: content.Union, Scope: content.International,
@@ -47,14 +50,16 @@ var organizations = []content.Organization{
 			RU: "Международная ассамблея столиц и крупных городов",
 			EN: "International Assembly of Capitals and Large Cities",
 		},
-		ShortName:  content.Text{RU: "МАГ", EN: "MAG"},
-		EditorNote: "UNCERTAIN: membership is not confirmed. Confirm before publishing.",
-		Sources:    []content.Source{{Title: "ura.news", URL: "https://ura.news/news/37355"}},
+		ShortName: content.Text{RU: "МАГ", EN: "MAG"},
+		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено. Подтвердите перед публикацией. " +
+			"(UNCERTAIN: membership is not confirmed. Confirm before publishing.)",
+		Sources: []content.Source{{Title: "ura.news", URL: "https://ura.news/news/37355"}},
 	},
 	{
 		Slug: "eurocities", Kind: content.Union, Scope: content.International,
-		Name:       content.Text{RU: "Eurocities", EN: "Eurocities"},
-		EditorNote: "UNCERTAIN: membership is not confirmed. Known: a positive answer to Perm's request in September 2011. Confirm before publishing.",
-		Sources:    []content.Source{{Title: "business-class.su, 2011"}},
+		Name: content.Text{RU: "Eurocities", EN: "Eurocities"},
+		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено. Известно: в сентябре 2011 г. на запрос Перми получен положительный ответ. Подтвердите перед публикацией. " +
+			"(UNCERTAIN: membership is not confirmed. Known: a positive answer to Perm's request in September 2011. Confirm before publishing.)",
+		Sources: []content.Source{{Title: "business-class.su, 2011"}},
 	},
 }

@@ -125,7 +125,7 @@ func TestCreateValidateFixPublishTwinCity(t *testing.T) {
 
 	preview := b.mustGet(path + "/preview?lang=ru")
 	expectPreview(t, preview, path, "Нант")
-	if !strings.Contains(preview.text(), "15 октября 2007") {
+	if !strings.Contains(preview.text(), "15 октября 2007 г.") {
 		t.Errorf("the preview does not show the date: %s", excerpt(preview))
 	}
 

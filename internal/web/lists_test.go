@@ -89,7 +89,7 @@ func TestEndedRelationshipsAreShownApartWithDateAndNote(t *testing.T) {
 
 	p := mustGet(t, h, "/ru/twin-cities/louisville")
 	notice := strings.Join(strings.Fields(p.doc.Find(".notice").Text()), " ")
-	for _, want := range []string{"Отношения прекращены в июне 2022 года", "Мэр Луисвилла"} {
+	for _, want := range []string{"Отношения прекращены в июне 2022 г.", "Мэр Луисвилла"} {
 		if !strings.Contains(notice, want) {
 			t.Errorf("Louisville's notice %q lacks %q", notice, want)
 		}
@@ -118,8 +118,9 @@ func TestMembershipsShowPublishedGroupedByKindAndScope(t *testing.T) {
 	m := i18n.For(content.EN)
 	h2 := texts(r.doc, "main h2")
 	for _, o := range published {
-		if !slices.Contains(h2, m.OrgKindNames[o.Kind]) {
-			t.Errorf("no group heading %q for %s", m.OrgKindNames[o.Kind], o.Slug)
+		// Singular or plural by the number of members: TestMembershipHeadingsAgreeInNumber.
+		if !slices.Contains(h2, m.OrgKindNames[o.Kind]) && !slices.Contains(h2, m.OrgKindNamesOne[o.Kind]) {
+			t.Errorf("no group heading %q or %q for %s", m.OrgKindNames[o.Kind], m.OrgKindNamesOne[o.Kind], o.Slug)
 		}
 	}
 	if strings.Contains(r.body, "DRAFT") {
@@ -168,11 +169,12 @@ func TestHomeCountsAreComputedFromPublishedData(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := i18n.For(l)
+		// texts() reads the non-breaking spaces of Russian counts as spaces.
 		want := []string{
-			i18n.Count(l, c.TwinCities, m.CountTwinCities),
-			i18n.Count(l, c.PartnerCities, m.CountPartnerCities),
-			i18n.Count(l, c.Memberships, m.CountMemberships),
-			i18n.Count(l, c.Awards, m.CountAwards),
+			squash(i18n.Count(l, c.TwinCities, m.CountTwinCities)),
+			squash(i18n.Count(l, c.PartnerCities, m.CountPartnerCities)),
+			squash(i18n.Count(l, c.Memberships, m.CountMemberships)),
+			squash(i18n.Count(l, c.Awards, m.CountAwards)),
 		}
 		r := mustGet(t, h, "/"+string(l)+"/")
 		if got := texts(r.doc, ".counts li"); !slices.Equal(got, want) {
