@@ -117,4 +117,16 @@ var en = Messages{
 	UnavailableTitle:   "The site is briefly unavailable",
 	Unavailable:        "The site cannot reach its data right now. We know about it. Please try the page again in a minute.",
 	BackHome:           "Go to the home page",
+
+	// Issue 9, key facts computed from data.
+	DistanceFromPerm: "Distance from Perm, as the crow flies",
+	Kilometres:       "%s\u00a0km",
+	KilometresAway:   "%s from Perm",
+	TimeDifference:   "Time difference with Perm",
+	SameTimeAsPerm:   "none: the same time as in Perm",
+	AheadOfPerm:      "%s ahead of Perm",
+	BehindPerm:       "%s behind Perm",
+	ClockExample:     "when it is %[1]s in Perm, it is %[2]s there",
+	Hours:            Forms{One: "hour", Many: "hours"},
+	Minutes:          Forms{One: "minute", Many: "minutes"},
 }
