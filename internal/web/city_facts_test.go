@@ -84,7 +84,7 @@ func TestCityPageShowsDistanceAndTimeDifference(t *testing.T) {
 				t.Errorf("%s: %s shown as %q for a city without coordinates and time zone", l, label, got)
 			}
 		}
-		if n := b.mustGet("/"+string(l)+"/twin-cities").doc.Find(`.card:has(a[href="/`+string(l)+`/twin-cities/duisburg"]) .distance`).Length(); n != 0 {
+		if n := b.mustGet("/" + string(l) + "/twin-cities").doc.Find(`.card:has(a[href="/` + string(l) + `/twin-cities/duisburg"]) .distance`).Length(); n != 0 {
 			t.Errorf("%s: a distance on the card of a city without coordinates", l)
 		}
 	}
