@@ -47,7 +47,8 @@ type City struct {
 	Country    string     `json:"country"` // ISO 3166-1 alpha-2, upper case
 	Region     Text       `json:"region"`  // region or state, for Russian cities above all
 	Location   *GeoPoint  `json:"location"`
-	Since      Date       `json:"since"` // when the relationship began; zero when not confirmed
+	TimeZone   string     `json:"time_zone"` // IANA name, such as "Europe/Berlin"; empty when not known
+	Since      Date       `json:"since"`     // when the relationship began; zero when not confirmed
 	Status     Status     `json:"status"`
 	StatusDate Date       `json:"status_date"` // when it was suspended or ended
 	StatusNote Text       `json:"status_note"` // why, said publicly
@@ -69,6 +70,7 @@ type City struct {
 func (c *City) Normalize() {
 	c.Slug = strings.TrimSpace(c.Slug)
 	c.Country = strings.ToUpper(strings.TrimSpace(c.Country))
+	c.TimeZone = strings.TrimSpace(c.TimeZone)
 	trimText(&c.Name, &c.Region, &c.StatusNote, &c.Summary)
 	c.Website = normalizeURL(c.Website)
 	c.Sources = normalizeSources(c.Sources)
@@ -94,6 +96,11 @@ func (c *City) Validate() error {
 	// Written as "not within range" so that NaN, which compares false with everything, fails too.
 	if p := c.Location; p != nil && !(p.Lat >= -90 && p.Lat <= 90 && p.Lon >= -180 && p.Lon <= 180) {
 		v.add("latitude", ProblemCoordinates)
+	}
+	// Optional, draft or published, as the coordinates are: without it the page leaves the time
+	// difference out. A name given must be one Go's zone data knows, or the page could not use it.
+	if c.TimeZone != "" && !ValidTimeZone(c.TimeZone) {
+		v.add("time_zone", ProblemTimeZone)
 	}
 	if !c.Status.Valid() {
 		v.add("status", ProblemChoice)
@@ -171,6 +178,7 @@ func (c City) Fields() []FieldValue {
 	f = append(f, textFields("region", c.Region)...)
 	f = append(f,
 		FieldValue{Field: "latitude", Value: lat}, FieldValue{Field: "longitude", Value: lon},
+		FieldValue{Field: "time_zone", Value: c.TimeZone},
 		FieldValue{Field: "since", Value: c.Since.String()},
 		FieldValue{Field: "status", Value: string(c.Status)},
 		FieldValue{Field: "status_date", Value: c.StatusDate.String()})

@@ -34,6 +34,7 @@ const (
 	ProblemNumber        Problem = "number"         // not a whole number
 	ProblemAlt           Problem = "alt"            // an image without its text alternative
 	ProblemCharacters    Problem = "characters"     // holds characters nobody can type: control, broken, or in a name invisible
+	ProblemTimeZone      Problem = "time_zone"      // not an IANA time zone name Go knows, such as "Europe/Berlin"
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").

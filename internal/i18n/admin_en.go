@@ -81,6 +81,7 @@ var adminEN = AdminMessages{
 		content.ProblemNumber:        "Enter a number.",
 		content.ProblemAlt:           "Describe the image in both languages for people who cannot see it.",
 		content.ProblemCharacters:    "This holds characters that cannot be typed: control, invisible or broken ones. Remove them or type the text again.",
+		content.ProblemTimeZone:      "This is not a time zone the site knows. Enter its IANA name, such as Europe/Berlin or Asia/Yekaterinburg (Perm\u2019s).",
 	},
 	Fields: map[string]string{
 		"kind": "Kind", "slug": "Page address", "name": "Name", "country": "Country",
@@ -96,6 +97,7 @@ var adminEN = AdminMessages{
 		"link": "Link", "email": "E-mail", "password": "Password", "password2": "Password again",
 		"file": "Image file", "key": "Page",
 		"code": "Code", "regenerate_code": "Code", "disable_code": "Code", "require_two_factor": "Two-factor sign-in required",
+		"time_zone": "Time zone",
 	},
 	Hints: map[string]string{
 		"slug":         "Lower-case Latin letters, digits and hyphens: part of the page's address, such as duisburg.",
@@ -113,6 +115,7 @@ var adminEN = AdminMessages{
 		"editor_note":  "Seen by staff only; never shown on the site.",
 		"sort_order":   "Smaller numbers come first; 0 keeps the usual order.",
 		"status_note":  "Shown on the site next to the status of the relationship.",
+		"time_zone":    "The IANA name, such as Europe/Berlin; Perm is Asia/Yekaterinburg. Optional: without it the page does not show the time difference with Perm.",
 	},
 	Russian:     "Russian",
 	English:     "English",

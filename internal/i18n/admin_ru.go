@@ -81,6 +81,7 @@ var adminRU = AdminMessages{
 		content.ProblemNumber:        "Укажите число.",
 		content.ProblemAlt:           "Опишите изображение на обоих языках для тех, кто его не видит.",
 		content.ProblemCharacters:    "Здесь есть символы, которые нельзя набрать на клавиатуре: управляющие, невидимые или повреждённые. Удалите их или наберите текст заново.",
+		content.ProblemTimeZone:      "Такого часового пояса нет. Укажите его название по базе IANA, например Europe/Berlin или Asia/Yekaterinburg (пояс Перми).",
 	},
 	Fields: map[string]string{
 		"kind": "Вид", "slug": "Адрес страницы", "name": "Название", "country": "Страна",
@@ -96,6 +97,7 @@ var adminRU = AdminMessages{
 		"link": "Ссылка", "email": "Электронная почта", "password": "Пароль", "password2": "Пароль ещё раз",
 		"file": "Файл изображения", "key": "Страница",
 		"code": "Код", "regenerate_code": "Код", "disable_code": "Код", "require_two_factor": "Двухфакторный вход обязателен",
+		"time_zone": "Часовой пояс",
 	},
 	Hints: map[string]string{
 		"slug":         "Строчные латинские буквы, цифры и дефисы: часть адреса страницы, например duisburg.",
@@ -113,6 +115,7 @@ var adminRU = AdminMessages{
 		"editor_note":  "Видна только сотрудникам и никогда не показывается на сайте.",
 		"sort_order":   "Меньшие числа идут раньше; 0 — обычный порядок.",
 		"status_note":  "Показывается на сайте рядом с состоянием отношений.",
+		"time_zone":    "Название по базе IANA латиницей, например Europe/Berlin; у Перми\u00a0— Asia/Yekaterinburg. Необязательно: без него страница не покажет разницу во времени с Пермью.",
 	},
 	Russian:     "Русский",
 	English:     "Английский",

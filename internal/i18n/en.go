@@ -136,4 +136,15 @@ var en = Messages{
 		},
 	},
 	ReadMore: "Read more",
+	// Issue 9, key facts computed from data.
+	DistanceFromPerm: "Distance from Perm, as the crow flies",
+	Kilometres:       "%s\u00a0km",
+	KilometresAway:   "%s from Perm",
+	TimeDifference:   "Time difference with Perm",
+	SameTimeAsPerm:   "none: the same time as in Perm",
+	AheadOfPerm:      "%s ahead of Perm",
+	BehindPerm:       "%s behind Perm",
+	ClockExample:     "when it is %[1]s in Perm, it is %[2]s there",
+	Hours:            Forms{One: "hour", Many: "hours"},
+	Minutes:          Forms{One: "minute", Many: "minutes"},
 }

@@ -125,6 +125,18 @@ type Messages struct {
 	OrgKindNamesOne map[content.OrgKind]string                   // the heading over one organisation
 	ScopeNamesOne   map[content.OrgKind]map[content.Scope]string // agreeing with the kind's noun
 	ReadMore        string
+	// Issue 9, key facts computed from data: a city's distance from Perm and its time difference
+	// with Perm (facts.go).
+	DistanceFromPerm string // the label in a city's facts box
+	Kilometres       string // %s: a distance, its digits grouped
+	KilometresAway   string // %s: a distance with its unit, on a city's card
+	TimeDifference   string // the label in a city's facts box
+	SameTimeAsPerm   string
+	AheadOfPerm      string // %s: hours and minutes, counted ("4 hours")
+	BehindPerm       string // %s: the same
+	ClockExample     string // %[1]s: noon in Perm; %[2]s: the city's time then
+	Hours            Forms  // counted after "на" in Russian: на 1 час, на 2 часа, на 5 часов
+	Minutes          Forms  // the same: на 1 минуту, на 2 минуты, на 30 минут
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

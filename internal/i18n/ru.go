@@ -136,4 +136,15 @@ var ru = Messages{
 		},
 	},
 	ReadMore: "Подробнее",
+	// Issue 9, key facts computed from data.
+	DistanceFromPerm: "Расстояние от Перми по прямой",
+	Kilometres:       "%s\u00a0км",
+	KilometresAway:   "%s от Перми",
+	TimeDifference:   "Разница во времени с Пермью",
+	SameTimeAsPerm:   "нет, время такое же, как в Перми",
+	AheadOfPerm:      "на\u00a0%s больше, чем в Перми",
+	BehindPerm:       "на\u00a0%s меньше, чем в Перми",
+	ClockExample:     "когда в Перми %[1]s, там %[2]s",
+	Hours:            Forms{One: "час", Few: "часа", Many: "часов"},
+	Minutes:          Forms{One: "минуту", Few: "минуты", Many: "минут"},
 }

@@ -11,13 +11,13 @@ func at(lat, lon float64) *content.GeoPoint { return &content.GeoPoint{Lat: lat,
 // twinCities are the six twin cities of ../shared/facts/perm.md, with their sources.
 var twinCities = []content.City{
 	{
-		Kind: content.Twin, Slug: "amneville-les-thermes", Country: "FR", Published: true,
+		Kind: content.Twin, Slug: "amneville-les-thermes", TimeZone: "Europe/Paris", Country: "FR", Published: true,
 		Name:     content.Text{RU: "Амневиль", EN: "Amnéville-les-Thermes"},
 		Location: at(49.25, 6.14), Since: content.YearDate(1992), Status: content.Active,
 		Sources: []content.Source{friendshipWasBorn, portal2021},
 	},
 	{
-		Kind: content.Twin, Slug: "louisville", Country: "US", Published: true,
+		Kind: content.Twin, Slug: "louisville", TimeZone: "America/Kentucky/Louisville", Country: "US", Published: true,
 		Name:       content.Text{RU: "Луисвилл", EN: "Louisville"},
 		Region:     content.Text{RU: "Кентукки", EN: "Kentucky"},
 		Location:   at(38.25, -85.76),
@@ -35,7 +35,7 @@ var twinCities = []content.City{
 		},
 	},
 	{
-		Kind: content.Twin, Slug: "oxford", Country: "GB", Published: true,
+		Kind: content.Twin, Slug: "oxford", TimeZone: "Europe/London", Country: "GB", Published: true,
 		Name:       content.Text{RU: "Оксфорд", EN: "Oxford"},
 		Location:   at(51.75, -1.26),
 		Since:      content.YearDate(1995),
@@ -58,7 +58,7 @@ var twinCities = []content.City{
 	{
 		// The facts mark the date UNCERTAIN: the city is published, the date stays empty until staff
 		// confirm it.
-		Kind: content.Twin, Slug: "agrigento", Country: "IT", Published: true,
+		Kind: content.Twin, Slug: "agrigento", TimeZone: "Europe/Rome", Country: "IT", Published: true,
 		Name:     content.Text{RU: "Агридженто", EN: "Agrigento"},
 		Location: at(37.31, 13.58),
 		Status:   content.Active,
@@ -75,7 +75,7 @@ var twinCities = []content.City{
 		},
 	},
 	{
-		Kind: content.Twin, Slug: "qingdao", Country: "CN", Published: true,
+		Kind: content.Twin, Slug: "qingdao", TimeZone: "Asia/Shanghai", Country: "CN", Published: true,
 		Name:     content.Text{RU: "Циндао", EN: "Qingdao"},
 		Location: at(36.07, 120.38),
 		Since:    content.MonthDate(2006, time.November),
@@ -87,7 +87,7 @@ var twinCities = []content.City{
 		Sources: []content.Source{{Title: "china-sd.com, November 2006", URL: "http://www.china-sd.com/News/2006-11/15_356.html"}},
 	},
 	{
-		Kind: content.Twin, Slug: "duisburg", Country: "DE", Published: true,
+		Kind: content.Twin, Slug: "duisburg", TimeZone: "Europe/Berlin", Country: "DE", Published: true,
 		Name:     content.Text{RU: "Дуйсбург", EN: "Duisburg"},
 		Location: at(51.43, 6.76),
 		Since:    content.DayDate(2007, time.October, 15),
@@ -103,7 +103,7 @@ var twinCities = []content.City{
 // partnerCities are the four Russian partner cities the facts source; staff add the others.
 var partnerCities = []content.City{
 	{
-		Kind: content.Partner, Slug: "yekaterinburg", Country: "RU", Published: true, Status: content.Active,
+		Kind: content.Partner, Slug: "yekaterinburg", TimeZone: "Asia/Yekaterinburg", Country: "RU", Published: true, Status: content.Active,
 		Name:     content.Text{RU: "Екатеринбург", EN: "Yekaterinburg"},
 		Region:   content.Text{RU: "Свердловская область", EN: "Sverdlovsk Oblast"},
 		Location: at(56.84, 60.61),
@@ -112,7 +112,7 @@ var partnerCities = []content.City{
 			URL: "https://eburg.veved.ru/eburg/news/politika/173212-glavy-ekaterinburga-i-permi-podpisali-o-mezhmunicipalnom-sotrudnichestve/amp.html"}},
 	},
 	{
-		Kind: content.Partner, Slug: "tyumen", Country: "RU", Published: true, Status: content.Active,
+		Kind: content.Partner, Slug: "tyumen", TimeZone: "Asia/Yekaterinburg", Country: "RU", Published: true, Status: content.Active,
 		Name:     content.Text{RU: "Тюмень", EN: "Tyumen"},
 		Region:   content.Text{RU: "Тюменская область", EN: "Tyumen Oblast"},
 		Location: at(57.15, 65.53),
@@ -120,7 +120,7 @@ var partnerCities = []content.City{
 		Sources:  []content.Source{{Title: "ura.news", URL: "https://ura.news/news/1052558340"}},
 	},
 	{
-		Kind: content.Partner, Slug: "ufa", Country: "RU", Published: true, Status: content.Active,
+		Kind: content.Partner, Slug: "ufa", TimeZone: "Asia/Yekaterinburg", Country: "RU", Published: true, Status: content.Active,
 		Name:     content.Text{RU: "Уфа", EN: "Ufa"},
 		Region:   content.Text{RU: "Республика Башкортостан", EN: "Republic of Bashkortostan"},
 		Location: at(54.74, 55.97),
@@ -131,7 +131,7 @@ var partnerCities = []content.City{
 		},
 	},
 	{
-		Kind: content.Partner, Slug: "kazan", Country: "RU", Published: true, Status: content.Active,
+		Kind: content.Partner, Slug: "kazan", TimeZone: "Europe/Moscow", Country: "RU", Published: true, Status: content.Active,
 		Name:     content.Text{RU: "Казань", EN: "Kazan"},
 		Region:   content.Text{RU: "Республика Татарстан", EN: "Republic of Tatarstan"},
 		Location: at(55.79, 49.12),

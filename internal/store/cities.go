@@ -19,6 +19,7 @@ func cityColumns(c *content.City) []column {
 		{"country", &c.Country, written},
 		{"region_ru", &c.Region.RU, written}, {"region_en", &c.Region.EN, written},
 		{"latitude", latitude{&c.Location}, written}, {"longitude", longitude{&c.Location}, written},
+		{"time_zone", &c.TimeZone, written},
 		{"since_date", dateDay{&c.Since}, written}, {"since_precision", datePrecision{&c.Since}, written},
 		{"status", &c.Status, written},
 		{"status_date", dateDay{&c.StatusDate}, written}, {"status_precision", datePrecision{&c.StatusDate}, written},

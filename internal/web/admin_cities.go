@@ -67,6 +67,7 @@ func parseCity(v url.Values, c *content.City) []content.FieldError {
 	c.Country = strings.ToUpper(strings.TrimSpace(p.text("country")))
 	c.Region = p.bilingual("region")
 	c.Location = p.location()
+	c.TimeZone = strings.TrimSpace(p.text("time_zone"))
 	c.Since = p.date("since")
 	c.Status = content.Status(p.text("status"))
 	c.StatusDate = p.date("status_date")

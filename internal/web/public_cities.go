@@ -83,7 +83,7 @@ func cityDescription(c content.City, l content.Lang) string {
 // and awards, all from one consistent moment of the database. The public page and the staff's
 // previews share it, so a preview shows exactly what the page will.
 func (s *Server) cityPage(ctx context.Context, find func(tx store.DBTX) (content.City, error)) (templates.CityData, error) {
-	var d templates.CityData
+	d := templates.CityData{Now: s.now()}
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
 		if d.City, err = find(tx); err != nil {
