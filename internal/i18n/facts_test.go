@@ -45,39 +45,39 @@ func TestTimeDifferenceWithPerm(t *testing.T) {
 		en, enExample string
 	}{
 		{"Europe/Berlin", winter,
-			"на" + nb + "4" + nb + "часа меньше, чем в Перми", "когда в Перми 12:00, там 8:00",
+			"на" + nb + "4" + nb + "часа меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 8:00",
 			"4" + nb + "hours behind Perm", "when it is 12:00 in Perm, it is 8:00 there"},
 		{"Europe/Berlin", summer,
-			"на" + nb + "3" + nb + "часа меньше, чем в Перми", "когда в Перми 12:00, там 9:00",
+			"на" + nb + "3" + nb + "часа меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 9:00",
 			"3" + nb + "hours behind Perm", "when it is 12:00 in Perm, it is 9:00 there"},
 		{"Europe/Moscow", summer,
-			"на" + nb + "2" + nb + "часа меньше, чем в Перми", "когда в Перми 12:00, там 10:00",
+			"на" + nb + "2" + nb + "часа меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 10:00",
 			"2" + nb + "hours behind Perm", "when it is 12:00 in Perm, it is 10:00 there"},
 		{"Asia/Shanghai", winter,
-			"на" + nb + "3" + nb + "часа больше, чем в Перми", "когда в Перми 12:00, там 15:00",
+			"на" + nb + "3" + nb + "часа больше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 15:00",
 			"3" + nb + "hours ahead of Perm", "when it is 12:00 in Perm, it is 15:00 there"},
 		{"Asia/Kolkata", winter,
-			"на" + nb + "30" + nb + "минут больше, чем в Перми", "когда в Перми 12:00, там 12:30",
+			"на" + nb + "30" + nb + "минут больше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 12:30",
 			"30" + nb + "minutes ahead of Perm", "when it is 12:00 in Perm, it is 12:30 there"},
 		{"Asia/Dhaka", winter, // UTC+6
-			"на" + nb + "1" + nb + "час больше, чем в Перми", "когда в Перми 12:00, там 13:00",
+			"на" + nb + "1" + nb + "час больше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 13:00",
 			"1" + nb + "hour ahead of Perm", "when it is 12:00 in Perm, it is 13:00 there"},
 		{"Asia/Kabul", winter, // UTC+4:30
-			"на" + nb + "30" + nb + "минут меньше, чем в Перми", "когда в Перми 12:00, там 11:30",
+			"на" + nb + "30" + nb + "минут меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 11:30",
 			"30" + nb + "minutes behind Perm", "when it is 12:00 in Perm, it is 11:30 there"},
 		{"America/St_Johns", winter, // UTC-3:30
-			"на" + nb + "8" + nb + "часов 30" + nb + "минут меньше, чем в Перми", "когда в Перми 12:00, там 3:30",
+			"на" + nb + "8" + nb + "часов 30" + nb + "минут меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 3:30",
 			"8" + nb + "hours 30" + nb + "minutes behind Perm", "when it is 12:00 in Perm, it is 3:30 there"},
 		{"America/Kentucky/Louisville", winter,
-			"на" + nb + "10" + nb + "часов меньше, чем в Перми", "когда в Перми 12:00, там 2:00",
+			"на" + nb + "10" + nb + "часов меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 2:00",
 			"10" + nb + "hours behind Perm", "when it is 12:00 in Perm, it is 2:00 there"},
 		{"Pacific/Kiritimati", winter, // UTC+14: the clocks there are in the next day
-			"на" + nb + "9" + nb + "часов больше, чем в Перми", "когда в Перми 12:00, там 21:00",
+			"на" + nb + "9" + nb + "часов больше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 21:00",
 			"9" + nb + "hours ahead of Perm", "when it is 12:00 in Perm, it is 21:00 there"},
 		{"Pacific/Pago_Pago", winter, // UTC-11: the day before
-			"на" + nb + "16" + nb + "часов меньше, чем в Перми", "когда в Перми 12:00, там 20:00",
+			"на" + nb + "16" + nb + "часов меньше, чем в" + nb + "Перми", "когда в" + nb + "Перми 12:00, там 20:00",
 			"16" + nb + "hours behind Perm", "when it is 12:00 in Perm, it is 20:00 there"},
-		{"Asia/Yekaterinburg", summer, "нет, время такое же, как в Перми", "", "none: the same time as in Perm", ""},
+		{"Asia/Yekaterinburg", summer, "нет, время такое же, как в" + nb + "Перми", "", "none: the same time as in Perm", ""},
 	}
 	for _, tt := range tests {
 		c := content.City{TimeZone: tt.zone}
