@@ -117,4 +117,17 @@ var en = Messages{
 	UnavailableTitle:   "The site is briefly unavailable",
 	Unavailable:        "The site cannot reach its data right now. We know about it. Please try the page again in a minute.",
 	BackHome:           "Go to the home page",
+
+	// Issue 9, items 7–8: the strip of the version for the visually impaired, the folding menu.
+	StripFontNormal:    "Normal font",
+	StripFontLarge:     "Large font",
+	StripFontLargest:   "Largest font",
+	StripSchemeDefault: "Ordinary colours",
+	StripSchemeBW:      "Black on white",
+	StripSchemeWB:      "White on black",
+	StripSchemeBlue:    "Blue on light blue",
+	StripImages:        "Show images",
+	StripSettings:      "All settings",
+	StripOff:           "Ordinary version",
+	Menu:               "Menu",
 }

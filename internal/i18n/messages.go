@@ -119,6 +119,19 @@ type Messages struct {
 	BadSearch        string // a search holding characters nobody can type
 	UnavailableTitle string
 	Unavailable      string // the database cannot be reached
+
+	// Issue 9, items 7–8: the strip of the version for the visually impaired, the folding menu.
+	StripFontNormal    string // accessible names of the strip's buttons
+	StripFontLarge     string
+	StripFontLargest   string
+	StripSchemeDefault string
+	StripSchemeBW      string
+	StripSchemeWB      string
+	StripSchemeBlue    string
+	StripImages        string // a toggle: pressed while images are shown
+	StripSettings      string // the link to the full settings page
+	StripOff           string // the visible label of the button that turns the version off
+	Menu               string // the button that unfolds the menu on phones
 }
 
 // For returns the catalogue for language l.

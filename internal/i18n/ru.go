@@ -117,4 +117,17 @@ var ru = Messages{
 	UnavailableTitle:   "Сайт временно недоступен",
 	Unavailable:        "Сейчас сайт не может получить свои данные. Мы уже знаем об этом. Попробуйте открыть страницу через минуту.",
 	BackHome:           "Перейти на главную страницу",
+
+	// Issue 9, items 7–8: the strip of the version for the visually impaired, the folding menu.
+	StripFontNormal:    "Обычный шрифт",
+	StripFontLarge:     "Крупный шрифт",
+	StripFontLargest:   "Самый крупный шрифт",
+	StripSchemeDefault: "Обычные цвета",
+	StripSchemeBW:      "Чёрным по белому",
+	StripSchemeWB:      "Белым по чёрному",
+	StripSchemeBlue:    "Синим по голубому",
+	StripImages:        "Показывать изображения",
+	StripSettings:      "Все настройки",
+	StripOff:           "Обычная версия",
+	Menu:               "Меню",
 }
