@@ -100,7 +100,7 @@ func TestEveryPublicPageHasTheStrip(t *testing.T) {
 			if !slices.Equal(gotSends, sends) || !slices.Equal(gotPressed, pressed) {
 				t.Errorf("%s: the buttons send %q pressed %q, want %q pressed %q", p, gotSends, gotPressed, sends, pressed)
 			}
-			if href := r.doc.Find(`.a11y-strip a[href^="/` + lang + `/accessibility?back="]`).AttrOr("href", ""); href != "/"+lang+"/accessibility?back="+url.QueryEscape(p) {
+			if href := r.doc.Find(`.a11y-strip a[href^="/`+lang+`/accessibility?back="]`).AttrOr("href", ""); href != "/"+lang+"/accessibility?back="+url.QueryEscape(p) {
 				t.Errorf("%s: the strip's link to all settings is %q", p, href)
 			}
 			if r.doc.Find("a.a11y-link").Length() != 0 {
