@@ -33,9 +33,12 @@ func TestStripAndMenuFitPhones(t *testing.T) {
 				for _, rest := range []string{"/", "/twin-cities/duisburg", "/about"} {
 					label := fmt.Sprintf("%s /%s%s", sc.name, l, rest)
 					open(t, ctx, s.URL+"/"+string(l)+rest)
-					if top := eval[float64](t, ctx, `document.querySelector("h1").getBoundingClientRect().top + scrollY`); top > 667 {
+					top := eval[float64](t, ctx, `document.querySelector("h1").getBoundingClientRect().top + scrollY`)
+					if top > 667 {
 						t.Errorf("%s: the h1 starts %.0f px down, below the first screen of 667 px", label, top)
 					}
+					t.Logf("%s: the h1 starts %.0f px down, the menu ends %.0f px down", label, top,
+						eval[float64](t, ctx, `document.querySelector(".site-nav").getBoundingClientRect().bottom + scrollY`))
 					if sc.cookie != "" {
 						checkStripTargets(t, ctx, label, 2)
 					}
