@@ -72,8 +72,15 @@ func TestResidentJourney(t *testing.T) {
 		t.Errorf("the largest font is %.1f px", size)
 	}
 
-	// One click back to the ordinary version, from the panel on any page.
-	follow(t, ctx, chromedp.Click(chromedp.CSS(`.a11y-panel button[name="reset"]`)))
+	// One click on the strip changes one setting and stays on the page.
+	follow(t, ctx, chromedp.Click(chromedp.CSS(`.a11y-strip .swatch-blue`)))
+	if got := path(t, ctx); got != "/en/partner-cities/kazan" {
+		t.Errorf("after the blue swatch: %s", got)
+	}
+	checkA11y(t, ctx, "font-largest", "scheme-blue", "images-off")
+
+	// One click back to the ordinary version, from the strip on any page.
+	follow(t, ctx, chromedp.Click(chromedp.CSS(`.a11y-strip button[name="reset"]`)))
 	if got := path(t, ctx); got != "/en/partner-cities/kazan" {
 		t.Errorf("after the ordinary version: %s", got)
 	}
@@ -86,7 +93,7 @@ func TestResidentJourney(t *testing.T) {
 }
 
 // checkA11y asserts the version for the visually impaired is on with the given settings, and its
-// panel is there to change them.
+// strip is there to change them.
 func checkA11y(t *testing.T, ctx context.Context, classes ...string) {
 	t.Helper()
 	got := strings.Fields(htmlClass(t, ctx))
@@ -95,7 +102,7 @@ func checkA11y(t *testing.T, ctx context.Context, classes ...string) {
 			t.Errorf("%s: <html class=%q> lacks %s", path(t, ctx), strings.Join(got, " "), c)
 		}
 	}
-	if eval[int](t, ctx, `document.querySelectorAll(".a11y-panel form").length`) != 1 {
-		t.Errorf("%s: no settings panel", path(t, ctx))
+	if eval[int](t, ctx, `document.querySelectorAll(".a11y-strip button[aria-pressed=true]").length`) != 2 {
+		t.Errorf("%s: no strip with the current font and scheme pressed", path(t, ctx))
 	}
 }

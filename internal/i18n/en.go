@@ -147,4 +147,16 @@ var en = Messages{
 	ClockExample:     "when it is %[1]s in Perm, it is %[2]s there",
 	Hours:            Forms{One: "hour", Many: "hours"},
 	Minutes:          Forms{One: "minute", Many: "minutes"},
+	// Issue 9, items 7–8: the strip of the version for the visually impaired, the folding menu.
+	StripFontNormal:    "Normal font",
+	StripFontLarge:     "Large font",
+	StripFontLargest:   "Largest font",
+	StripSchemeDefault: "Ordinary colours",
+	StripSchemeBW:      "Black on white",
+	StripSchemeWB:      "White on black",
+	StripSchemeBlue:    "Blue on light blue",
+	StripImages:        "Show images",
+	StripSettings:      "All settings",
+	StripOff:           "Ordinary version",
+	Menu:               "Menu",
 }

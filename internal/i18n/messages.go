@@ -137,6 +137,18 @@ type Messages struct {
 	ClockExample     string // %[1]s: noon in Perm; %[2]s: the city's time then
 	Hours            Forms  // counted after "на" in Russian: на 1 час, на 2 часа, на 5 часов
 	Minutes          Forms  // the same: на 1 минуту, на 2 минуты, на 30 минут
+	// Issue 9, items 7–8: the strip of the version for the visually impaired, the folding menu.
+	StripFontNormal    string // accessible names of the strip's buttons
+	StripFontLarge     string
+	StripFontLargest   string
+	StripSchemeDefault string
+	StripSchemeBW      string
+	StripSchemeWB      string
+	StripSchemeBlue    string
+	StripImages        string // a toggle: pressed while images are shown
+	StripSettings      string // the link to the full settings page
+	StripOff           string // the visible label of the button that turns the version off
+	Menu               string // the button that unfolds the menu on phones
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

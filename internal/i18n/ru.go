@@ -147,4 +147,16 @@ var ru = Messages{
 	ClockExample:     "когда в Перми %[1]s, там %[2]s",
 	Hours:            Forms{One: "час", Few: "часа", Many: "часов"},
 	Minutes:          Forms{One: "минуту", Few: "минуты", Many: "минут"},
+	// Issue 9, items 7–8: the strip of the version for the visually impaired, the folding menu.
+	StripFontNormal:    "Обычный шрифт",
+	StripFontLarge:     "Крупный шрифт",
+	StripFontLargest:   "Самый крупный шрифт",
+	StripSchemeDefault: "Обычные цвета",
+	StripSchemeBW:      "Чёрным по белому",
+	StripSchemeWB:      "Белым по чёрному",
+	StripSchemeBlue:    "Синим по голубому",
+	StripImages:        "Показывать изображения",
+	StripSettings:      "Все настройки",
+	StripOff:           "Обычная версия",
+	Menu:               "Меню",
 }

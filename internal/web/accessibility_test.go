@@ -47,14 +47,14 @@ func TestAccessibilitySettingsAreRememberedAndLeadBack(t *testing.T) {
 			t.Errorf("<html class=%q> lacks %s", class, want)
 		}
 	}
-	if r.doc.Find(".a11y-panel form").Length() != 1 || r.doc.Find(`.a11y-panel button[name="reset"]`).Length() != 1 {
-		t.Error("no settings panel with a way back to the ordinary version")
+	if r.doc.Find(`.a11y-strip button[name="reset"]`).Length() != 1 {
+		t.Error("no strip with a way back to the ordinary version")
 	}
 	if r.doc.Find("img").Length() != 0 {
 		t.Error("images are shown although they are turned off")
 	}
-	if !r.doc.Find(`#panel-scheme-blue`).Is("[checked]") {
-		t.Error("the panel does not show the chosen scheme")
+	if r.doc.Find(`.a11y-strip .swatch-blue[aria-pressed="true"]`).Length() != 1 {
+		t.Error("the strip does not show the chosen scheme")
 	}
 
 	// Back to the ordinary version: the cookie is removed.

@@ -1,0 +1,147 @@
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"twincities/internal/content"
+)
+
+// TestStripAndMenuFitPhones opens pages as a phone of 375 × 667 px shows them, ordinary and in the
+// largest font white on black, in both languages: the title starts on the first screen, the
+// strip's buttons are targets of at least 44 px in at most two rows, the menu is folded behind its
+// button and unfolds without JavaScript, nothing scrolls sideways at 375 or 320 px, and axe-core
+// finds nothing. Screenshots go to build/screenshots for a person to look at.
+func TestStripAndMenuFitPhones(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	for _, sc := range []struct{ name, cookie string }{{"ordinary", ""}, {"largest-white-on-black", "largest.white-on-black.on"}} {
+		for _, l := range content.Langs {
+			t.Run(sc.name+" "+string(l), func(t *testing.T) {
+				t.Parallel()
+				ctx := tab(t, 375)
+				do(t, ctx, chromedp.EmulateViewport(375, 667))
+				if sc.cookie != "" {
+					do(t, ctx, setCookie(s.URL, "a11y", sc.cookie))
+				}
+				for _, rest := range []string{"/", "/twin-cities/duisburg", "/about"} {
+					label := fmt.Sprintf("%s /%s%s", sc.name, l, rest)
+					open(t, ctx, s.URL+"/"+string(l)+rest)
+					top := eval[float64](t, ctx, `document.querySelector("h1").getBoundingClientRect().top + scrollY`)
+					if top > 667 {
+						t.Errorf("%s: the h1 starts %.0f px down, below the first screen of 667 px", label, top)
+					}
+					t.Logf("%s: the h1 starts %.0f px down, the menu ends %.0f px down", label, top,
+						eval[float64](t, ctx, `document.querySelector(".site-nav").getBoundingClientRect().bottom + scrollY`))
+					if sc.cookie != "" {
+						checkStripTargets(t, ctx, label, 2)
+					}
+					if eval[bool](t, ctx, `document.querySelector(".site-nav a").checkVisibility()`) {
+						t.Errorf("%s: the menu is not folded on a phone", label)
+					}
+					checkReflow(t, ctx, label+" at 375")
+					checkAxe(t, ctx, label)
+					firstScreen(t, ctx, fmt.Sprintf("strip-375-%s-%s%s", l, sc.name, strings.ReplaceAll(strings.TrimSuffix(rest, "/"), "/", "-")))
+				}
+				// The menu's button unfolds it: a <details>, no script needed.
+				do(t, ctx, chromedp.Click(chromedp.CSS(".site-nav summary")))
+				if n := eval[int](t, ctx, `[...document.querySelectorAll(".site-nav a")].filter(a => a.checkVisibility()).length`); n != 6 {
+					t.Errorf("%s: the unfolded menu shows %d links, want 6", sc.name, n)
+				}
+				checkAxe(t, ctx, sc.name+" "+string(l)+" menu unfolded")
+				firstScreen(t, ctx, fmt.Sprintf("strip-375-%s-%s-menu", l, sc.name))
+				do(t, ctx, chromedp.EmulateViewport(320, 667))
+				open(t, ctx, s.URL+"/"+string(l)+"/twin-cities/duisburg")
+				checkReflow(t, ctx, sc.name+" "+string(l)+" at 320")
+			})
+		}
+	}
+}
+
+// TestMenuIsOneRowOnADesktop: at 1280 px the Russian menu fits one row, shown without its button;
+// the strip is one row too, of targets of at least 44 px.
+func TestMenuIsOneRowOnADesktop(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	for _, sc := range []struct{ name, cookie string }{{"ordinary", ""}, {"normal-default", "normal.default.on"}, {"largest-white-on-black", "largest.white-on-black.on"}} {
+		ctx := tab(t, 1280)
+		if sc.cookie != "" {
+			do(t, ctx, setCookie(s.URL, "a11y", sc.cookie))
+		}
+		for _, l := range content.Langs {
+			label := sc.name + " " + string(l)
+			open(t, ctx, s.URL+"/"+string(l)+"/twin-cities/duisburg")
+			if eval[bool](t, ctx, `document.querySelector(".site-nav summary").checkVisibility()`) {
+				t.Errorf("%s: the menu is folded at 1280 px", label)
+			}
+			if sc.cookie != "largest.white-on-black.on" {
+				if rows := eval[int](t, ctx, `new Set([...document.querySelectorAll(".site-nav li")].map(li => li.offsetTop)).size`); rows != 1 {
+					t.Errorf("%s: the menu takes %d rows at 1280 px, want 1", label, rows)
+				}
+			}
+			if sc.cookie != "" {
+				checkStripTargets(t, ctx, label, 1)
+			}
+			firstScreen(t, ctx, fmt.Sprintf("strip-1280-%s-%s", l, sc.name))
+		}
+	}
+}
+
+// checkStripTargets fails when a button of the strip is smaller than 44 × 44 px, or the strip takes
+// more than rows rows.
+func checkStripTargets(t *testing.T, ctx context.Context, label string, rows int) {
+	t.Helper()
+	small := eval[[]string](t, ctx, `[...document.querySelectorAll(".a11y-strip button, .a11y-strip a")]
+		.map(b => [b, b.getBoundingClientRect()]).filter(([b, r]) => r.width < 44 || r.height < 44)
+		.map(([b, r]) => (b.getAttribute("aria-label") || b.innerText) + " " + Math.round(r.width) + "×" + Math.round(r.height))`)
+	if len(small) > 0 {
+		t.Errorf("%s: strip targets under 44 px: %v", label, small)
+	}
+	if n := eval[int](t, ctx, `new Set([...document.querySelectorAll(".a11y-strip button, .a11y-strip a")].map(b => Math.round(b.getBoundingClientRect().top))).size`); n > rows {
+		t.Errorf("%s: the strip takes %d rows, want at most %d", label, n, rows)
+	}
+}
+
+// firstScreen saves what the window shows, the first screen only, under build/screenshots.
+func firstScreen(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(repoRoot(), "build", "screenshots", name+".png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAdminMenuFoldsOnPhones: the staff's menu folds behind its button at 375 px, unfolds with it,
+// and shows in one piece at 1280 px; nothing scrolls sideways.
+func TestAdminMenuFoldsOnPhones(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	password := s.addStaff(t, "admin@example.org", "Ольга Иванова", content.Admin)
+	ctx := tab(t, 375)
+	signIn(t, ctx, s, "admin@example.org", password)
+	if eval[bool](t, ctx, `document.querySelector(".site-nav a").checkVisibility()`) {
+		t.Error("the admin menu is not folded at 375 px")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".site-nav summary")))
+	if eval[bool](t, ctx, `[...document.querySelectorAll(".site-nav a")].some(a => !a.checkVisibility())`) {
+		t.Error("the admin menu's button does not unfold it")
+	}
+	checkReflow(t, ctx, "admin at 375")
+	checkAxe(t, ctx, "admin menu unfolded")
+	firstScreen(t, ctx, "strip-375-admin-menu")
+	do(t, ctx, chromedp.EmulateViewport(1280, 800))
+	open(t, ctx, s.URL+"/admin/")
+	if eval[bool](t, ctx, `document.querySelector(".site-nav summary").checkVisibility() || [...document.querySelectorAll(".site-nav a")].some(a => !a.checkVisibility())`) {
+		t.Error("the admin menu is folded at 1280 px")
+	}
+	firstScreen(t, ctx, "strip-1280-admin")
+}
