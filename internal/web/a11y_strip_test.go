@@ -84,7 +84,8 @@ func TestEveryPublicPageHasTheStrip(t *testing.T) {
 			buttons := stripButtons(r.doc)
 			var gotNames, gotSends, gotPressed []string
 			for _, b := range buttons {
-				gotNames, gotPressed = append(gotNames, b.name), append(gotPressed, b.pressed)
+				// Compared as words: the Russian catalogue ties short words with non-breaking spaces.
+				gotNames, gotPressed = append(gotNames, strings.ReplaceAll(b.name, "\u00a0", " ")), append(gotPressed, b.pressed)
 				if b.form.Get("reset") != "" {
 					gotSends = append(gotSends, "reset")
 				} else {
