@@ -119,6 +119,19 @@ type Messages struct {
 	BadSearch        string // a search holding characters nobody can type
 	UnavailableTitle string
 	Unavailable      string // the database cannot be reached
+
+	// The map of Perm's relations (issue 9, item 1): the home page's map, its inset, the legend
+	// and a city page's locator map.
+	MapTitle        string
+	MapDesc         string
+	MapInsetTitle   string
+	MapInsetDesc    string
+	MapPerm         string
+	MapLegendActive string
+	MapLegendEnded  string
+	LocatorTitle    string // %s: the city's name
+	LocatorDescPerm string // %s: the city's name
+	LocatorDesc     string // %s: the city's name
 }
 
 // For returns the catalogue for language l.
