@@ -70,9 +70,9 @@ func (m Map) F(v float64) string { return f1(v) }
 // Area is a range of longitudes and latitudes in degrees.
 type Area struct{ LonMin, LonMax, LatMin, LatMax float64 }
 
-// Contains reports whether the place lies in the area.
+// Contains reports whether the place lies in the area; the zero Area contains nothing.
 func (a Area) Contains(p Place) bool {
-	return p.Lon >= a.LonMin && p.Lon <= a.LonMax && p.Lat >= a.LatMin && p.Lat <= a.LatMax
+	return a != Area{} && p.Lon >= a.LonMin && p.Lon <= a.LonMax && p.Lat >= a.LatMin && p.Lat <= a.LatMax
 }
 
 // World is the whole map with every place, cropped to the places and Perm with a margin so that
