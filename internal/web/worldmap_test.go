@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"twincities/internal/postgres/pgtest"
 	"twincities/internal/store"
 )
@@ -52,14 +54,19 @@ func TestHomeMapLinksEveryPublishedCity(t *testing.T) {
 	if world.Find("a.map-perm circle").Length() != 1 || !strings.Contains(world.Find("a.map-perm text").Text(), "Perm") {
 		t.Error("Perm is not marked and named")
 	}
-	if world.AttrOr("role", "") != "img" || strings.TrimSpace(world.Find("title").Text()) == "" || strings.TrimSpace(world.Find("desc").Text()) == "" {
-		t.Error("the map is not an image with a title and a description")
+	// A figure (an image could hold no usable links), named by its title, described by its desc.
+	if world.AttrOr("role", "") != "figure" || strings.TrimSpace(world.Find("title").Text()) == "" || strings.TrimSpace(world.Find("desc").Text()) == "" {
+		t.Error("the map is not a figure with a title and a description")
 	}
-	for _, id := range strings.Fields(world.AttrOr("aria-labelledby", "")) {
-		if r.doc.Find("#"+id).Length() != 1 {
-			t.Errorf("aria-labelledby names %q, which is not on the page", id)
+	if !world.Find("#"+world.AttrOr("aria-labelledby", "-")).Is("title") ||
+		!world.Find("#"+world.AttrOr("aria-describedby", "-")).Is("desc") {
+		t.Error("the map is not labelled by its title and described by its desc")
+	}
+	world.Find("a").Each(func(_ int, a *goquery.Selection) {
+		if strings.TrimSpace(a.AttrOr("aria-label", "")) == "" {
+			t.Errorf("marker link %s has no name", a.AttrOr("href", ""))
 		}
-	}
+	})
 	// Active and ended relationships have markers of different shapes, not only colours.
 	if world.Find("a.map-active path.map-marker").Length() == 0 || world.Find("a.map-ended path.map-marker").Length() == 0 {
 		t.Error("no active or no ended marker on the map")
@@ -102,7 +109,7 @@ func TestCityLocatorMap(t *testing.T) {
 		withPerm bool
 	}{{"/en/partner-cities/kazan", true}, {"/en/twin-cities/duisburg", false}} {
 		r := mustGet(t, h, c.path)
-		m := r.doc.Find(".locator svg#map-locator[role=img]")
+		m := r.doc.Find(".locator svg#map-locator[role=figure]")
 		if m.Length() != 1 {
 			t.Errorf("%s: %d locator maps", c.path, m.Length())
 			continue
