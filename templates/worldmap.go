@@ -9,7 +9,7 @@ import (
 
 // The inset of the home page's map: the Urals and the Volga around Perm, where the Russian
 // partner cities are too close together to tell apart on the world map.
-var insetArea = worldmap.Area{LonMin: 45, LonMax: 67, LatMin: 52, LatMax: 61}
+var insetArea = worldmap.Area{LonMin: 45, LonMax: 67, LatMin: 53, LatMax: 60}
 
 // permPlace is Perm, named in the page's language; its marker links to the about page.
 func permPlace(p Page) worldmap.Place {

@@ -24,6 +24,7 @@ func TestWorldMap(t *testing.T) {
 		}
 		screenshot(t, ctx, fmt.Sprintf("map-%d-home-ru", width))
 		firstScreen(t, ctx, fmt.Sprintf("map-%d-home-ru-first-screen", width))
+		element(t, ctx, "div.worldmap", fmt.Sprintf("map-%d-home-ru-map", width))
 		h := eval[float64](t, ctx, `document.querySelector('svg.map').getBoundingClientRect().height`)
 		if h <= 50 || (width == 375 && h > 400) {
 			t.Errorf("%d px: the world map is %.0f px high", width, h)
@@ -55,6 +56,18 @@ func TestWorldMap(t *testing.T) {
 func firstScreen(tb testing.TB, ctx context.Context, name string) {
 	tb.Helper()
 	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		tb.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(repoRoot(), "build", "screenshots", name+".png"), buf, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// element saves one element of the page as it is drawn.
+func element(tb testing.TB, ctx context.Context, sel, name string) {
+	tb.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.Screenshot(sel))
 	if err != nil {
 		tb.Fatalf("screenshot %s: %v", name, err)
 	}

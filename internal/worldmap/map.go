@@ -123,12 +123,12 @@ func Locator(home, city Place) Map {
 		x0, y0 := Project(lonMin, latMax)
 		x1, y1 := Project(lonMax, latMin)
 		view := fitRatio(Box{x0, y0, x1 - x0, y1 - y0}, 0.6)
-		return build(view, home, []Place{city}, 2.6, Area{})
+		return build(view, home, []Place{city}, 3.2, Area{})
 	}
 	x, y := Project(city.Lon, city.Lat)
 	w := span / 360 * Width
 	view := fitRatio(Box{x - w/2, y - w*0.3, w, w * 0.6}, 0.6)
-	return build(view, Place{}, []Place{city}, 2.6, Area{})
+	return build(view, Place{}, []Place{city}, 3.2, Area{})
 }
 
 // widen makes a longitude range at least span wide, around its middle.
