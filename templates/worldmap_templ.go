@@ -744,7 +744,7 @@ func mapSVG(m worldmap.Map, id, title, desc string) templ.Component {
 	})
 }
 
-// mapLegend says in words what the shapes mean; the shapes are drawn as on the map.
+// mapLegend says in words what the shapes and lines mean; they are drawn as on the map.
 func mapLegend(p Page) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -762,7 +762,7 @@ func mapLegend(p Page) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 60, "<ul class=\"map-legend\"><li><svg viewBox=\"0 0 20 20\" width=\"20\" height=\"20\" aria-hidden=\"true\" class=\"map-perm\"><circle cx=\"10\" cy=\"10\" r=\"6\" stroke-width=\"2\"></circle></svg> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 60, "<ul class=\"map-legend\"><li><svg viewBox=\"0 0 40 20\" width=\"40\" height=\"20\" aria-hidden=\"true\" class=\"map-perm\"><circle cx=\"30\" cy=\"10\" r=\"6\" stroke-width=\"2\"></circle></svg> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -775,7 +775,7 @@ func mapLegend(p Page) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 61, "</li><li><svg viewBox=\"0 0 20 20\" width=\"20\" height=\"20\" aria-hidden=\"true\" class=\"map-active\"><path class=\"map-marker\" d=\"M10 3l7 7-7 7-7-7z\"></path></svg> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 61, "</li><li><svg viewBox=\"0 0 40 20\" width=\"40\" height=\"20\" aria-hidden=\"true\" class=\"map-active\"><path class=\"map-arc\" d=\"M0 10h28\" fill=\"none\" stroke-width=\"2\"></path><path class=\"map-marker\" d=\"M30 3l7 7-7 7-7-7z\"></path></svg> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -788,7 +788,7 @@ func mapLegend(p Page) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 62, "</li><li><svg viewBox=\"0 0 20 20\" width=\"20\" height=\"20\" aria-hidden=\"true\" class=\"map-ended\"><path class=\"map-marker\" d=\"M5 5h10v10h-10z\" stroke-width=\"2\"></path></svg> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 62, "</li><li><svg viewBox=\"0 0 40 20\" width=\"40\" height=\"20\" aria-hidden=\"true\" class=\"map-ended\"><path class=\"map-arc-ended\" d=\"M0 10h25\" fill=\"none\" stroke-width=\"2\" stroke-dasharray=\"5 3\"></path><path class=\"map-marker\" d=\"M25 5h10v10h-10z\" stroke-width=\"2\"></path></svg> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
