@@ -168,6 +168,15 @@ node_modules/.all: package.json package-lock.json | npm
 flags: node_modules/.all ## regenerate static/flags from the pinned npm package flag-icons
 	$(GO) run ./cmd/genflags -src node_modules/flag-icons -out static/flags
 
+# make worldmap: the world's land for the maps, converted once from Natural Earth as the npm package
+# world-atlas ships it (a devDependency, pinned in package-lock.json) by cmd/genworldmap into
+# internal/worldmap/land.svgpath, which is committed with its licence (internal/worldmap/NOTICE):
+# make run and make test need neither npm nor this target. Run it only to change the map's data
+# or the generator, then commit the new file.
+.PHONY: worldmap
+worldmap: node_modules/.all ## regenerate the map's land shapes from world-atlas (npm) into internal/worldmap
+	$(GO) run ./cmd/genworldmap -in node_modules/world-atlas/countries-110m.json -out internal/worldmap/land.svgpath
+
 .PHONY: npm
 npm:
 	@command -v npm >/dev/null 2>&1 && exit 0; \

@@ -3,8 +3,6 @@ package e2e_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -105,18 +103,6 @@ func checkStripTargets(t *testing.T, ctx context.Context, label string, rows int
 	}
 	if n := eval[int](t, ctx, `new Set([...document.querySelectorAll(".a11y-strip button, .a11y-strip a")].map(b => Math.round(b.getBoundingClientRect().top))).size`); n > rows {
 		t.Errorf("%s: the strip takes %d rows, want at most %d", label, n, rows)
-	}
-}
-
-// firstScreen saves what the window shows, the first screen only, under build/screenshots.
-func firstScreen(t *testing.T, ctx context.Context, name string) {
-	t.Helper()
-	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	if err := os.WriteFile(filepath.Join(repoRoot(), "build", "screenshots", name+".png"), buf, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

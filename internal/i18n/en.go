@@ -159,4 +159,15 @@ var en = Messages{
 	StripSettings:      "All settings",
 	StripOff:           "Ordinary version",
 	Menu:               "Menu",
+	// The map of Perm's relations (issue 9, item 1).
+	MapTitle:        "Map: Perm and its twin and partner cities",
+	MapDesc:         "Perm is marked with a circle; current relationships with diamonds and solid lines from Perm; ended or suspended ones with squares and dashed lines. Each marker links to the city’s page. The same cities are listed below the map.",
+	MapInsetTitle:   "Partner cities in Russia, around Perm",
+	MapInsetDesc:    "A closer view of the Urals and the Volga region: Perm (a circle) and the Russian partner cities near it, each linked to its page.",
+	MapPerm:         "Perm",
+	MapLegendActive: "current relationship",
+	MapLegendEnded:  "relationship ended or suspended",
+	LocatorTitle:    "%s on the map",
+	LocatorDescPerm: "%s and Perm (a circle), with the shortest route between them.",
+	LocatorDesc:     "Where %s is in the world.",
 }

@@ -149,6 +149,18 @@ type Messages struct {
 	StripSettings      string // the link to the full settings page
 	StripOff           string // the visible label of the button that turns the version off
 	Menu               string // the button that unfolds the menu on phones
+	// The map of Perm's relations (issue 9, item 1): the home page's map, its inset, the legend
+	// and a city page's locator map.
+	MapTitle        string
+	MapDesc         string
+	MapInsetTitle   string
+	MapInsetDesc    string
+	MapPerm         string
+	MapLegendActive string
+	MapLegendEnded  string
+	LocatorTitle    string // %s: the city's name
+	LocatorDescPerm string // %s: the city's name
+	LocatorDesc     string // %s: the city's name
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

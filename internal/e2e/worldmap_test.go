@@ -1,0 +1,77 @@
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestWorldMap looks at the home page's map in a real browser at a phone's and a desktop's width:
+// the map is drawn, takes less than half of a phone's first screen, and the names the browser
+// actually lays out overlap nowhere (the server only estimates text widths). It saves screenshots
+// of the home page and a city page (build/screenshots/map-*) for a person to look at.
+func TestWorldMap(t *testing.T) {
+	t.Parallel()
+	s := startSite(t)
+	for _, width := range []int{375, 1280} {
+		ctx := tab(t, width)
+		if st := open(t, ctx, s.URL+"/ru/"); st != 200 {
+			t.Fatalf("home: %d", st)
+		}
+		screenshot(t, ctx, fmt.Sprintf("map-%d-home-ru", width))
+		firstScreen(t, ctx, fmt.Sprintf("map-%d-home-ru-first-screen", width))
+		element(t, ctx, "div.worldmap", fmt.Sprintf("map-%d-home-ru-map", width))
+		h := eval[float64](t, ctx, `document.querySelector('svg.map').getBoundingClientRect().height`)
+		if h <= 50 || (width == 375 && h > 400) {
+			t.Errorf("%d px: the world map is %.0f px high", width, h)
+		}
+		overlaps := eval[[]string](t, ctx, `(() => {
+			const out = [];
+			for (const svg of document.querySelectorAll('svg.map')) {
+				const boxes = [...svg.querySelectorAll('text')]
+					.filter(t => getComputedStyle(t).display !== 'none')
+					.map(t => [t.textContent, t.getBoundingClientRect()]);
+				for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+					const [a, p] = boxes[i], [b, q] = boxes[j];
+					if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push(a + ' / ' + b);
+				}
+			}
+			return out;
+		})()`)
+		if len(overlaps) > 0 {
+			t.Errorf("%d px: labels overlap: %v", width, overlaps)
+		}
+		if st := open(t, ctx, s.URL+"/en/twin-cities/duisburg"); st != 200 {
+			t.Fatalf("duisburg: %d", st)
+		}
+		screenshot(t, ctx, fmt.Sprintf("map-%d-duisburg-en", width))
+	}
+}
+
+// firstScreen saves what the visitor sees before scrolling.
+func firstScreen(tb testing.TB, ctx context.Context, name string) {
+	tb.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		tb.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(repoRoot(), "build", "screenshots", name+".png"), buf, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// element saves one element of the page as it is drawn.
+func element(tb testing.TB, ctx context.Context, sel, name string) {
+	tb.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.Screenshot(sel))
+	if err != nil {
+		tb.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(repoRoot(), "build", "screenshots", name+".png"), buf, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
