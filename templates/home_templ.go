@@ -25,7 +25,7 @@ type HomeData struct {
 
 // Counts are the numbers of published entries.
 type Counts struct {
-	TwinCities, PartnerCities, Memberships, Awards int
+	TwinCities, FormerTwinCities, PartnerCities, FormerPartnerCities, Memberships, Awards int
 }
 
 // Home is the home page: what the site is, the counts, the cities as cards, the latest awards.
@@ -154,9 +154,9 @@ func Home(p Page, d HomeData) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var8 string
-			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.Count(p.Lang, d.Counts.TwinCities, p.Msg.CountTwinCities))
+			templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.CountWithFormer(p.Lang, d.Counts.TwinCities, d.Counts.FormerTwinCities, p.Msg.CountTwinCities))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `home.templ`, Line: 35, Col: 106}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `home.templ`, Line: 35, Col: 143}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 			if templ_7745c5c3_Err != nil {
@@ -180,9 +180,9 @@ func Home(p Page, d HomeData) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var10 string
-			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.Count(p.Lang, d.Counts.PartnerCities, p.Msg.CountPartnerCities))
+			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.CountWithFormer(p.Lang, d.Counts.PartnerCities, d.Counts.FormerPartnerCities, p.Msg.CountPartnerCities))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `home.templ`, Line: 36, Col: 115}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `home.templ`, Line: 36, Col: 155}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 			if templ_7745c5c3_Err != nil {

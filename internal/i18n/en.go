@@ -170,4 +170,8 @@ var en = Messages{
 	LocatorTitle:    "%s on the map",
 	LocatorDescPerm: "%s and Perm (a circle), with the shortest route between them.",
 	LocatorDesc:     "Where %s is in the world.",
+	// Honest counts on the home page (issue 9, item 4).
+	CountFormerOne:   "former",
+	CountFormerOther: "former",
+	CountFormerJoin:  " and ",
 }

@@ -161,6 +161,13 @@ type Messages struct {
 	LocatorTitle    string // %s: the city's name
 	LocatorDescPerm string // %s: the city's name
 	LocatorDesc     string // %s: the city's name
+	// Honest counts on the home page (issue 9, item 4): current relationships apart from former
+	// (ended or suspended) ones, "4 twin cities and 2 former".
+	// The noun-less "former", agreeing with the city counted before it: after one (1, 21) and
+	// after any other number. Not Forms: in Russian its few and many forms are the same word.
+	CountFormerOne   string
+	CountFormerOther string
+	CountFormerJoin  string // joins the current count to the former one
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -170,4 +170,8 @@ var ru = Messages{
 	LocatorTitle:    "%s на карте",
 	LocatorDescPerm: "%s и Пермь (круг), линия\u00a0— кратчайший путь между ними.",
 	LocatorDesc:     "Где находится %s.",
+	// Честные числа на главной (задача 9, пункт 4).
+	CountFormerOne:   "бывший",
+	CountFormerOther: "бывших",
+	CountFormerJoin:  " и ",
 }

@@ -158,13 +158,14 @@ func TestSeededDatabase(t *testing.T) {
 	ctx, db := context.Background(), pgtest.SeededDB(t)
 	checkCounts(t, db, wantCounts())
 
-	// What the home page counts, from the facts: six twin cities, the four sourced partner
-	// cities, the two sourced memberships and the four awards.
+	// What the home page counts, from the facts: four current twin cities and two former ones
+	// (Louisville and Oxford, ended), the four sourced partner cities, the two sourced
+	// memberships and the four awards.
 	counts, err := store.PublicCounts(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (store.Counts{TwinCities: 6, PartnerCities: 4, Memberships: 2, Awards: 4}); counts != want {
+	if want := (store.Counts{TwinCities: 4, FormerTwinCities: 2, PartnerCities: 4, Memberships: 2, Awards: 4}); counts != want {
 		t.Errorf("public counts = %+v, want %+v", counts, want)
 	}
 

@@ -5,23 +5,30 @@ import (
 	"fmt"
 )
 
-// Counts are the numbers the home page shows, always computed from the published data.
+// Counts are the numbers the home page shows, always computed from the published data. Cities
+// are counted apart by whether the relationship is current: saying "six twin cities" when two of
+// them have ended would misrepresent Perm's relations. A suspended relationship counts as former,
+// as on the map's legend: it is not a current one, and a third group would say little more.
 type Counts struct {
-	TwinCities    int
-	PartnerCities int
-	Memberships   int
-	Awards        int
+	TwinCities          int // current (active) twin cities
+	FormerTwinCities    int // twin cities whose relationship has ended or is suspended
+	PartnerCities       int // current (active) partner cities
+	FormerPartnerCities int // partner cities whose relationship has ended or is suspended
+	Memberships         int
+	Awards              int
 }
 
 // PublicCounts counts the published entries in one round trip.
 func PublicCounts(ctx context.Context, db DBTX) (Counts, error) {
 	var c Counts
 	err := db.QueryRow(ctx, `SELECT
-			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'twin'),
-			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'partner'),
+			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'twin' AND status = 'active'),
+			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'twin' AND status <> 'active'),
+			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'partner' AND status = 'active'),
+			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'partner' AND status <> 'active'),
 			(SELECT count(*) FROM organizations WHERE published AND deleted_at IS NULL),
 			(SELECT count(*) FROM awards WHERE published AND deleted_at IS NULL)`).
-		Scan(&c.TwinCities, &c.PartnerCities, &c.Memberships, &c.Awards)
+		Scan(&c.TwinCities, &c.FormerTwinCities, &c.PartnerCities, &c.FormerPartnerCities, &c.Memberships, &c.Awards)
 	if err != nil {
 		return Counts{}, fmt.Errorf("store: count public entries: %w", err)
 	}

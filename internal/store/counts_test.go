@@ -21,7 +21,13 @@ func TestPublicCountsCountOnlyPublishedRowsPerKind(t *testing.T) {
 		t.Errorf("counts of an empty database = %+v, want zeros", empty)
 	}
 
+	ended, suspended := newCity(content.Twin, "twin-ended", true), newCity(content.Partner, "partner-suspended", true)
+	ended.Status, ended.StatusDate = content.Ended, content.YearDate(2022)
+	suspended.Status, suspended.StatusDate = content.Suspended, content.YearDate(2022)
+	endedDraft := newCity(content.Twin, "twin-ended-draft", false)
+	endedDraft.Status, endedDraft.StatusDate = content.Ended, content.YearDate(2022)
 	for _, c := range []content.City{
+		ended, suspended, endedDraft,
 		newCity(content.Twin, "twin-a", true),
 		newCity(content.Twin, "twin-b", true),
 		newCity(content.Twin, "twin-c", true),
@@ -50,7 +56,8 @@ func TestPublicCountsCountOnlyPublishedRowsPerKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := store.Counts{TwinCities: 3, PartnerCities: 1, Memberships: 2, Awards: 1}
+	// Ended and suspended relationships are former ones, counted apart from the current.
+	want := store.Counts{TwinCities: 3, FormerTwinCities: 1, PartnerCities: 1, FormerPartnerCities: 1, Memberships: 2, Awards: 1}
 	if got != want {
 		t.Errorf("counts = %+v, want %+v", got, want)
 	}
