@@ -47,7 +47,17 @@ func wantCount(l content.Lang, g cityGroups, noun i18n.Forms) string {
 	return squash(s)
 }
 
-// checkHomeCities checks the home page's city counts and the order of its twin city cards.
+// slugsOf are the last segments of the links to the cities' pages in sel, in document order.
+func slugsOf(r response, sel string) []string {
+	var out []string
+	for _, href := range attrs(r.doc, sel, "href") {
+		out = append(out, href[strings.LastIndex(href, "/")+1:])
+	}
+	return out
+}
+
+// checkHomeCities checks the home page's city counts and the order of its twin city cards, and
+// the same order on the twin cities' list page.
 func checkHomeCities(t *testing.T, db store.DBTX, h func(string) response) {
 	t.Helper()
 	twins, partners := publicGroups(t, db, content.Twin), publicGroups(t, db, content.Partner)
@@ -64,12 +74,12 @@ func checkHomeCities(t *testing.T, db store.DBTX, h func(string) response) {
 		if want := wantCount(l, partners, m.CountPartnerCities); got[1] != want {
 			t.Errorf("%s partner city count %q, want %q", l, got[1], want)
 		}
-		var cards []string
-		for _, href := range attrs(r.doc, `section[aria-labelledby="twins"] .card h3 a`, "href") {
-			cards = append(cards, href[strings.LastIndex(href, "/")+1:])
-		}
-		if want := slices.Concat(twins.current, twins.former); !slices.Equal(cards, want) {
+		want := slices.Concat(twins.current, twins.former)
+		if cards := slugsOf(r, `section[aria-labelledby="twins"] .card h3 a`); !slices.Equal(cards, want) {
 			t.Errorf("%s home twin cards %q, want current ones first: %q", l, cards, want)
+		}
+		if cards := slugsOf(h("/"+string(l)+"/twin-cities"), `main .card h3 a`); !slices.Equal(cards, want) {
+			t.Errorf("%s twin cities list %q, want current ones first: %q", l, cards, want)
 		}
 	}
 }
