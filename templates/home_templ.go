@@ -23,7 +23,7 @@ type HomeData struct {
 	LatestAwards  []content.Award
 }
 
-// Counts are the numbers of published entries.
+// Counts are the numbers of published entries, current cities apart from former ones.
 type Counts struct {
 	TwinCities, FormerTwinCities, PartnerCities, FormerPartnerCities, Memberships, Awards int
 }
