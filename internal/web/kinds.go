@@ -42,8 +42,6 @@ type kind struct {
 	base string
 	// title is the list's heading and the menu's label.
 	title func(a *i18n.AdminMessages, m *i18n.Messages) string
-	// public reports whether the kind has public pages of its own to preview and link to.
-	public bool
 	// trash reports whether entries of the kind can be created and deleted (the text pages exist
 	// once each and cannot).
 	trash bool
@@ -64,7 +62,7 @@ type kind struct {
 func (res resource[T]) kind() kind {
 	return kind{
 		entity: res.table.Entity(), base: res.base, title: res.title,
-		public: res.publicPath != nil, trash: res.canCreate,
+		trash:  res.canCreate,
 		routes: func(s *Server) entryHandlers { return handlersOf(s, res) },
 		list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Entry, error) {
 			found, err := res.list(ctx, db, f)

@@ -5,10 +5,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"twincities/internal/content"
 )
 
-// Perm is where every arc starts: 58.01 N, 56.25 E (shared/facts/perm.md).
-var Perm = Place{Lon: 56.25, Lat: 58.01}
+// Perm is where every arc starts: the point the site measures distances from.
+var Perm = Place{Lon: content.PermLocation.Lon, Lat: content.PermLocation.Lat}
 
 // Place is a city to mark: its name in the page's language, the address of its page, where it is,
 // and whether the relationship has ended (or is suspended), which changes the marker's shape.
