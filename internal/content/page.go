@@ -9,13 +9,14 @@ type PageKey string
 const (
 	About    PageKey = "about"    // what the site is about: the introduction
 	Contacts PageKey = "contacts" // the International and Inter-municipal Relations Department
+	Privacy  PageKey = "privacy"  // what the site does with the personal data of a message (152-FZ)
 )
 
 // PageKeys lists the editable pages.
-var PageKeys = []PageKey{About, Contacts}
+var PageKeys = []PageKey{About, Contacts, Privacy}
 
 // Valid reports whether k is a known page.
-func (k PageKey) Valid() bool { return k == About || k == Contacts }
+func (k PageKey) Valid() bool { return k == About || k == Contacts || k == Privacy }
 
 // Page is an editable text page. Its body is Markdown.
 type Page struct {

@@ -222,3 +222,31 @@ func TestSeededDatabase(t *testing.T) {
 		t.Errorf("%d organisations for staff and %d public, want %d and 2", len(drafts), len(public), len(seed.Organizations()))
 	}
 }
+
+// A database loaded by an earlier version, before the privacy page existed, gains that page with
+// its initial text at the next start; the pages it had stay as staff left them.
+func TestLoadAddsAPageALaterVersionBrought(t *testing.T) {
+	t.Parallel()
+	ctx, db := context.Background(), pgtest.SeededDB(t)
+	if _, err := db.Exec(ctx, `DELETE FROM pages WHERE key = 'privacy'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(ctx, `UPDATE pages SET body_ru = 'Изменено сотрудником' WHERE key = 'contacts'`); err != nil {
+		t.Fatal(err)
+	}
+	if loaded, err := seed.Load(ctx, db); err != nil || loaded {
+		t.Fatalf("Load = %v, %v; want false, nil", loaded, err)
+	}
+	p, err := store.PageByKey(ctx, db, content.Privacy)
+	if err != nil {
+		t.Fatalf("the privacy page was not added: %v", err)
+	}
+	for _, want := range seed.Pages() {
+		if want.Key == content.Privacy && (p.Body != want.Body || p.Title != want.Title) {
+			t.Error("the privacy page was added without its initial text")
+		}
+	}
+	if c, _ := store.PageByKey(ctx, db, content.Contacts); c.Body.RU != "Изменено сотрудником" {
+		t.Errorf("the contacts page changed: %q", c.Body.RU)
+	}
+}

@@ -3,8 +3,10 @@ package seed
 import "twincities/internal/content"
 
 // pages are the about page, from the introduction of ../shared/seed/twin-cities-page.txt with its
-// typing errors mended and its hand-written counts left out (the site counts for itself), and the
-// contacts page, with the department's name, the one contact fact the sources give.
+// typing errors mended and its hand-written counts left out (the site counts for itself), the
+// contacts page, with the department's name, the one contact fact the sources give, and the
+// privacy page, saying what the site does with a message sent through its form, with a note
+// (an HTML comment: staff see it in the form, the public page drops it) for the legal department.
 var pages = []content.Page{
 	{
 		Key:   content.About,
@@ -36,6 +38,64 @@ Perm is very active in promoting people's diplomacy. Efficient cooperation with 
 		Body: content.Text{
 			RU: `Международными и межмуниципальными связями Перми и этим сайтом занимается **Управление международных и межмуниципальных связей администрации города Перми**.`,
 			EN: `Perm's international and inter-municipal relations, and this site, are the work of the **International and Inter-municipal Relations Department of the Administration of the City of Perm**.`,
+		},
+	},
+	{
+		// What the site does with a message written through its form: only what the code does
+		// (internal/store/messages.go), nothing about the operator that the sources do not give.
+		Key:   content.Privacy,
+		Title: content.Text{RU: "Обработка персональных данных", EN: "Processing of personal data"},
+		Body: content.Text{
+			RU: `<!-- Примечание редактора: текст описывает, что делает сайт с сообщением, отправленным через форму «Написать в управление». До публикации его должен проверить юридический отдел: сведения об операторе персональных данных (полное наименование, адрес), цели и правовые основания обработки по Федеральному закону от 27.07.2006 № 152-ФЗ «О персональных данных». Адреса и имена не выдумывать. -->
+
+Этот текст относится к сообщениям, которые посетители отправляют через форму «Написать в управление» на этом сайте. Сообщение отправляется только после согласия на обработку персональных данных в соответствии с Федеральным законом «О персональных данных» (№ 152-ФЗ).
+
+## Что хранится
+
+- имя, которое вы указали;
+- адрес электронной почты, который вы указали;
+- тема и текст сообщения;
+- язык страницы, с которой отправлено сообщение;
+- дата и время отправки.
+
+Отдельно от сообщения, не связываясь с ним, сайт на одни сутки запоминает сетевой адрес (IP-адрес), с которого отправлено сообщение, и время отправки: только чтобы ограничить массовую отправку сообщений с одного адреса.
+
+## Зачем
+
+Только чтобы сотрудники Управления международных и межмуниципальных связей администрации города Перми прочитали сообщение и ответили на него. Другим целям эти данные не служат.
+
+## Кто видит
+
+Только сотрудники управления, у которых есть доступ к служебной части сайта. Если сайт настроен на это, сообщение также пересылается на служебный адрес электронной почты управления. Третьим лицам данные не передаются.
+
+## Сколько хранится
+
+Сообщение удаляется автоматически по истечении срока хранения, установленного в настройках сайта; сотрудники могут удалить его и раньше.`,
+			EN: `<!-- Примечание редактора: текст описывает, что делает сайт с сообщением, отправленным через форму «Написать в управление». До публикации его должен проверить юридический отдел: сведения об операторе персональных данных (полное наименование, адрес), цели и правовые основания обработки по Федеральному закону от 27.07.2006 № 152-ФЗ «О персональных данных». Адреса и имена не выдумывать. (Editor's note: the legal department must check this text before it is relied on.) -->
+
+This text is about the messages visitors send through the "Write to the department" form of this site. A message is sent only with the sender's consent to the processing of personal data under the Russian Federal Law "On Personal Data" (No. 152-FZ).
+
+## What is stored
+
+- the name you give;
+- the e-mail address you give;
+- the subject and text of the message;
+- the language of the page it was sent from;
+- the date and time it was sent.
+
+Apart from the message, and not linked to it, the site keeps the network (IP) address it was sent from and the time for one day, only to limit how many messages can be sent from one address.
+
+## What for
+
+Only so that the staff of the International and Inter-municipal Relations Department of the Administration of the City of Perm can read the message and answer it. The data serve no other purpose.
+
+## Who sees it
+
+Only the department's staff who have access to the site's staff area. When the site is set up to do so, the message is also forwarded to the department's official e-mail address. The data are not passed to third parties.
+
+## How long it is kept
+
+A message is deleted automatically when the retention period set in the site's settings ends; staff may delete it sooner.`,
 		},
 	},
 }

@@ -5,6 +5,7 @@ package seed
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -20,15 +21,19 @@ type TxBeginner interface {
 // Load writes the initial data, with its history (version 1 of every entry, by "initial data"), in
 // one transaction if the database holds no content yet, and
 // reports whether it did. On a database with content it changes nothing, so running it twice, or
-// after staff have edited the site, is safe.
+// after staff have edited the site, is safe; it only adds a text page that a later version of the
+// site brought and the database lacks (addMissingPages).
 func Load(ctx context.Context, db TxBeginner) (loaded bool, err error) {
 	err = pgx.BeginFunc(ctx, db, func(tx pgx.Tx) error {
 		if err := store.LockForSeeding(ctx, tx); err != nil {
 			return err
 		}
 		has, err := store.HasContent(ctx, tx)
-		if err != nil || has {
+		if err != nil {
 			return err
+		}
+		if has {
+			return addMissingPages(ctx, tx)
 		}
 		loaded = true
 		return insertAll(ctx, tx)
@@ -73,6 +78,25 @@ func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 	for _, p := range Pages() {
 		if err := store.Pages.Create(ctx, tx, &p, store.SystemActor); err != nil {
 			return fmt.Errorf("seed: %w", err)
+		}
+	}
+	return nil
+}
+
+// addMissingPages creates, with its initial text, each text page a later version of the site
+// added (the privacy page), on a database loaded before it: the site links to every page, and
+// pages can be neither created nor deleted by staff. A page that exists is left as it is, and a
+// database without any page was not loaded from here: it is left alone.
+func addMissingPages(ctx context.Context, tx pgx.Tx) error {
+	have, err := store.ListPages(ctx, tx)
+	if err != nil || len(have) == 0 {
+		return err
+	}
+	for _, p := range Pages() {
+		if !slices.ContainsFunc(have, func(h content.Page) bool { return h.Key == p.Key }) {
+			if err := store.Pages.Create(ctx, tx, &p, store.SystemActor); err != nil {
+				return fmt.Errorf("seed: %w", err)
+			}
 		}
 	}
 	return nil

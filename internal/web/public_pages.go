@@ -9,8 +9,8 @@ import (
 	"twincities/templates"
 )
 
-// showTextPage handles "GET /{lang}/about" and "GET /{lang}/contacts". The about page also shows
-// the timeline of Perm's relations in general (events that belong to no city).
+// showTextPage handles "GET /{lang}/about", "GET /{lang}/contacts" and "GET /{lang}/privacy". The
+// about page also shows the timeline of Perm's relations in general (events that belong to no city).
 func (s *Server) showTextPage(key content.PageKey) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx, l := r.Context(), langOf(r)
