@@ -127,7 +127,8 @@ func (a *App) Start() (string, error) {
 		return "", fmt.Errorf("app: listen on %s: %w", a.cfg.ListenAddr, err)
 	}
 	a.web = web.New(web.Deps{DB: a.pool, Log: a.log, BaseURL: a.cfg.BaseURL,
-		SecureCookies: a.cfg.SecureCookies(), TrustProxy: a.cfg.TrustProxy, DatabaseStatus: a.databaseStatus})
+		SecureCookies: a.cfg.SecureCookies(), TrustProxy: a.cfg.TrustProxy, DatabaseStatus: a.databaseStatus,
+		MessageRetention: a.cfg.MessageRetention, SendMail: mailer(a.cfg.SMTP)})
 	a.server = &http.Server{
 		Handler:           a.web.Routes(),
 		ReadHeaderTimeout: 10 * time.Second,

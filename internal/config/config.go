@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -25,6 +26,11 @@ type Config struct {
 	// TrustProxy takes the client's address from X-Forwarded-For (for the sign-in throttle). Set it
 	// only behind a reverse proxy that sets that header; otherwise clients could claim any address.
 	TrustProxy bool
+	// MessageRetention is how long a message written to the department is kept (personal data,
+	// 152-FZ): the server deletes older ones.
+	MessageRetention time.Duration
+	// SMTP forwards each new message by e-mail when its Host is set.
+	SMTP SMTP
 }
 
 // Defaults used when a variable is unset.
@@ -63,6 +69,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.TrustProxy = true
 	default:
 		return c, fmt.Errorf("config: TRUST_PROXY %q is not true or false", trustProxy)
+	}
+	if errs := c.readMessages(getenv); len(errs) > 0 {
+		// Every problem at once: the others' too.
+		if err := c.Validate(); err != nil {
+			errs = append([]error{errors.Unwrap(err)}, errs...)
+		}
+		return c, fmt.Errorf("config: %w", errors.Join(errs...))
 	}
 	return c, c.Validate()
 }

@@ -3,6 +3,7 @@ package config_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"twincities/internal/config"
 )
@@ -27,6 +28,8 @@ func TestFromEnvDefaults(t *testing.T) {
 		ListenAddr:  "127.0.0.1:8080",
 		BaseURL:     "http://127.0.0.1:8080",
 		DataDir:     ".data",
+
+		MessageRetention: config.DefaultMessageRetention,
 	}
 	if got != want {
 		t.Errorf("FromEnv() = %+v, want %+v", got, want)
@@ -99,6 +102,7 @@ func TestFromEnvOverrides(t *testing.T) {
 			if err != nil {
 				t.Fatalf("FromEnv: %v", err)
 			}
+			tt.want.MessageRetention = config.DefaultMessageRetention
 			if got != tt.want {
 				t.Errorf("FromEnv() = %+v, want %+v", got, tt.want)
 			}
@@ -261,5 +265,42 @@ func TestBaseURLErrorNeverRepeatsAPassword(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "hunter2secret") {
 		t.Errorf("the error repeats the password: %v", err)
+	}
+}
+
+// The settings of the messages written to the department: their retention in days, and the mail
+// server, which is all or nothing.
+func TestFromEnvMessages(t *testing.T) {
+	t.Parallel()
+	got, err := config.FromEnv(env("MESSAGE_RETENTION_DAYS", "30", "SMTP_HOST", "smtp.example.org",
+		"SMTP_USER", "site", "SMTP_PASSWORD", " secret ", "SMTP_FROM", "site@example.org", "SMTP_TO", "inbox@example.org"))
+	if err != nil {
+		t.Fatalf("FromEnv: %v", err)
+	}
+	if got.MessageRetention != 30*24*time.Hour {
+		t.Errorf("MessageRetention = %v, want 30 days", got.MessageRetention)
+	}
+	want := config.SMTP{Host: "smtp.example.org", Port: 587, User: "site", Password: " secret ",
+		From: "site@example.org", To: "inbox@example.org"}
+	if got.SMTP != want || !got.SMTP.Enabled() || got.SMTP.Addr() != "smtp.example.org:587" {
+		t.Errorf("SMTP = %+v, want %+v", got.SMTP, want)
+	}
+	if got, _ := config.FromEnv(env()); got.SMTP.Enabled() {
+		t.Error("SMTP enabled with no SMTP_ settings")
+	}
+	for _, bad := range [][]string{
+		{"MESSAGE_RETENTION_DAYS", "0"},
+		{"MESSAGE_RETENTION_DAYS", "a year"},
+		{"SMTP_TO", "inbox@example.org"},                                                                  // no host
+		{"SMTP_HOST", "smtp.example.org", "SMTP_FROM", "site@example.org"},                                // no To
+		{"SMTP_HOST", "smtp.example.org", "SMTP_FROM", "a@b.org", "SMTP_TO", "c@d.org", "SMTP_PORT", "x"}, // bad port
+		{"SMTP_HOST", "smtp.example.org", "SMTP_FROM", "a@b.org", "SMTP_TO", "c@d.org", "SMTP_PASSWORD", "secret-pw"},
+	} {
+		_, err := config.FromEnv(env(bad...))
+		if err == nil {
+			t.Errorf("FromEnv(%q) accepted", bad)
+		} else if strings.Contains(err.Error(), "secret-pw") {
+			t.Errorf("FromEnv(%q) repeats the password: %v", bad, err)
+		}
 	}
 }

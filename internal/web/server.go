@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"twincities/internal/auth"
+	"twincities/internal/content"
 	"twincities/internal/store"
 )
 
@@ -41,6 +42,11 @@ type Server struct {
 	logs *logLimiter
 	// databaseStatus is Deps.DatabaseStatus.
 	databaseStatus func() string
+	// messageRetention is Deps.MessageRetention; sendMail is Deps.SendMail, and mailing counts
+	// the messages being sent, for Close to wait for.
+	messageRetention time.Duration
+	sendMail         func(context.Context, content.Message) error
+	mailing          sync.WaitGroup
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -65,7 +71,15 @@ type Deps struct {
 	// local server crashed and is being restarted, say); nil, or "", when there is nothing to add.
 	// It must never return a password or a connection string: the answer is public.
 	DatabaseStatus func() string
+	// MessageRetention is how long the messages written to the department are kept; the server
+	// deletes older ones every sessionCleanupEvery. Zero means DefaultMessageRetention.
+	MessageRetention time.Duration
+	// SendMail, when set, sends each new message to the department by e-mail (see package mail).
+	SendMail func(context.Context, content.Message) error
 }
+
+// DefaultMessageRetention is how long messages are kept when Deps.MessageRetention is zero.
+const DefaultMessageRetention = 365 * 24 * time.Hour
 
 // New returns a Server for deps. Close it to stop the session store's cleanup.
 func New(d Deps) *Server {
@@ -76,6 +90,10 @@ func New(d Deps) *Server {
 		s.now = time.Now
 	}
 	s.databaseStatus = d.DatabaseStatus
+	s.messageRetention, s.sendMail = d.MessageRetention, d.SendMail
+	if s.messageRetention <= 0 {
+		s.messageRetention = DefaultMessageRetention
+	}
 	// pgxstore's own cleanup goroutine cannot be stopped without a data race, so the server runs
 	// its own (cleanSessions), which Close stops and waits for.
 	s.store = pgxstore.NewWithCleanupInterval(d.DB, 0)
@@ -89,7 +107,8 @@ func New(d Deps) *Server {
 // sessionCleanupEvery is how often expired sessions are removed from the database.
 const sessionCleanupEvery = 10 * time.Minute
 
-// cleanSessions removes expired sessions and old sign-in attempts until Close.
+// cleanSessions removes expired sessions, old sign-in attempts and the messages past their
+// retention until Close. Every instance may do it: deleting what is old twice does no harm.
 func (s *Server) cleanSessions(every time.Duration) {
 	defer close(s.cleanupDone)
 	ticker := time.NewTicker(every)
@@ -103,15 +122,22 @@ func (s *Server) cleanSessions(every time.Duration) {
 			if err := store.RemoveExpired(ctx, s.db); err != nil {
 				s.log.Warn("could not remove expired sessions and sign-in attempts", "err", err)
 			}
+			if n, err := store.RemoveOldMessages(ctx, s.db, s.messageRetention); err != nil {
+				s.log.Warn("could not remove messages past their retention", "err", err)
+			} else if n > 0 {
+				s.log.Info("messages past their retention removed", "count", n)
+			}
 			cancel()
 		}
 	}
 }
 
-// Close stops the background removal of expired sessions and waits for it.
+// Close stops the background removal of expired sessions and waits for it, and for the e-mail
+// being sent.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.stopCleanup)
 		<-s.cleanupDone
+		s.mailing.Wait()
 	})
 }
