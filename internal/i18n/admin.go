@@ -232,6 +232,25 @@ type AdminMessages struct {
 	RequireTwoFactor   string
 	RequireHint        string
 	FlashSettings      string
+	// Writing to the department (issue 9, item 6, the inbox): the messages visitors sent.
+	Inbox            string
+	InboxUnreadFmt   string // "%s (%d)" in the menu: the section and how many are unread
+	InboxIntroFmt    string // %d: the retention in days
+	InboxEmpty       string
+	InboxUnreadCount string // on the dashboard, "%d"
+	MessageFrom      string
+	MessageSubject   string
+	MessageReceived  string
+	MessageStatus    string
+	MessageUnread    string
+	MessageRead      string
+	MessageAnswered  string // "%s, %s": when, by whom
+	MessageLang      string
+	MessageReply     string // the mailto link
+	MarkAnswered     string
+	DeleteMessage    string
+	FlashAnswered    string
+	FlashMessageGone string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

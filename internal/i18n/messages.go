@@ -168,6 +168,35 @@ type Messages struct {
 	CountFormerOne   string
 	CountFormerOther string
 	CountFormerJoin  string // joins the current count to the former one
+	// Writing to the department (issue 9, item 6, the form): the public form, its problems and
+	// its thank-you page; the policy on personal data is the editable text page "privacy".
+	WriteTitle          string
+	WriteIntro          string
+	WriteLink           string // on the contacts page
+	WriteName           string
+	WriteEmail          string
+	WriteEmailHint      string
+	WriteSubject        string
+	WriteBody           string
+	WriteBodyHint       string // %d: the limit in characters
+	WriteConsent        string // the box; the policy's link follows it
+	WriteConsentField   string // the box's name in the summary of problems
+	WritePolicy         string // the link to the policy
+	WriteHoneypot       string // the label of the field only robots fill
+	WriteSend           string
+	WriteErrorSummary   string
+	WriteRequired       string
+	WriteTooLong        string // %d: the limit in characters
+	WriteBadEmail       string
+	WriteCharacters     string
+	WriteNoConsent      string
+	WriteThrottledTitle string
+	WriteThrottled      string
+	WriteFullTitle      string
+	WriteFull           string
+	WriteThanksTitle    string
+	WriteThanks         string
+	WriteBackToContacts string
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

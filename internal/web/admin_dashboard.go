@@ -12,26 +12,29 @@ import (
 const recentChanges = 10
 
 // dashboard handles "GET /admin/": drafts waiting, recent changes, entries missing a language,
-// and the round anniversaries of relationships coming within a year.
+// the round anniversaries of relationships coming within a year, and the unread messages.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
 	var (
 		entries []content.Entry
 		log     []store.AuditEntry
+		d       templates.DashboardData
 	)
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
 		if entries, err = listAll(ctx, tx, store.Filter{}); err != nil {
 			return err
 		}
-		log, err = store.ListAudit(ctx, tx, store.AuditQuery{Limit: recentChanges})
+		if log, err = store.ListAudit(ctx, tx, store.AuditQuery{Limit: recentChanges}); err != nil {
+			return err
+		}
+		d.Unread, err = store.CountUnreadMessages(ctx, tx)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	var cities []content.City // whose anniversaries come
-	var d templates.DashboardData
 	for _, e := range entries {
 		if c, ok := e.(content.City); ok {
 			cities = append(cities, c)

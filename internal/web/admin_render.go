@@ -44,6 +44,9 @@ func (s *Server) adminPage(r *http.Request, title, section string, crumbs ...tem
 		p.User = &u
 	}
 	p.Sections = adminSections(p.Admin, p.Msg, p.User != nil && p.User.IsAdmin())
+	if p.User != nil {
+		p.Sections = s.withInbox(r, p.Sections, p.Admin)
+	}
 	return p
 }
 

@@ -18,6 +18,11 @@ const (
 	// maxPublicBody fits the public site's only form, the settings of the version for the
 	// visually impaired.
 	maxPublicBody = 16 << 10
+	// maxWriteBody fits the form "write to the department" with every field at its limit
+	// (content.MaxMessageBody and the rest) in Cyrillic, which percent-encoding turns into six
+	// bytes a character: about 33 KB. A field over its limit still arrives whole, to be refused
+	// with a message at the field (422) rather than a page about the size.
+	maxWriteBody = 48 << 10
 	// maxAdminBody fits an entry's form: two texts of up to content.MaxBody characters each,
 	// which percent-encoding turns into up to six bytes a character in Cyrillic, and the rest.
 	maxAdminBody = 2 << 20
@@ -30,6 +35,8 @@ func bodyLimit(r *http.Request) int64 {
 	switch p := r.URL.Path; {
 	case p == "/admin/login" || p == "/admin/login/code":
 		return maxLoginBody
+	case isWritePath(p):
+		return maxWriteBody
 	case isUploadPath(p):
 		return maxUploadBody
 	case p == "/admin" || strings.HasPrefix(p, "/admin/"):
@@ -38,6 +45,9 @@ func bodyLimit(r *http.Request) int64 {
 		return maxPublicBody
 	}
 }
+
+// isWritePath reports whether p is the address of the form "write to the department".
+func isWritePath(p string) bool { return p == "/ru/contacts/write" || p == "/en/contacts/write" }
 
 // isUploadPath reports whether p is the address of an image upload ("/admin/twin-cities/5/image"),
 // the only one that takes a multipart body.

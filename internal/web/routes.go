@@ -43,6 +43,10 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/awards", s.handle(s.listAwards))
 		r.Get("/about", s.handle(s.showTextPage(content.About)))
 		r.Get("/contacts", s.handle(s.showTextPage(content.Contacts)))
+		r.Get("/contacts/write", s.handle(s.writeForm))
+		r.Post("/contacts/write", s.handle(s.sendMessage))
+		r.Get("/contacts/write/sent", s.handle(s.writeSent))
+		r.Get("/privacy", s.handle(s.showTextPage(content.Privacy)))
 		r.Get("/accessibility", s.handle(s.accessibilityPage))
 		r.Post("/accessibility", s.handle(s.setAccessibility))
 	})
@@ -74,6 +78,11 @@ func (s *Server) Routes() http.Handler {
 				r.Get("/history", s.handle(s.changeLog))
 				r.Get("/trash", s.handle(s.trash))
 				r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
+				// The messages visitors wrote to the department: every member of staff.
+				r.Get("/messages", s.handle(s.listMessages))
+				r.Get("/messages/{id}", s.handle(s.showMessage))
+				r.Post("/messages/{id}/answered", s.handle(s.markMessageAnswered))
+				r.Post("/messages/{id}/delete", s.handle(s.deleteMessage))
 				// Each kind of entry's routes, from the registry (kinds.go): twin-cities,
 				// partner-cities, events, organizations, awards, pages.
 				for _, k := range kinds {
