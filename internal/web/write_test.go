@@ -1,16 +1,20 @@
 package web_test
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"twincities/internal/content"
 	"twincities/internal/postgres/pgtest"
 	"twincities/internal/store"
+	"twincities/internal/web"
 )
 
 // The form "write to the department" and the admin inbox, through the real router over real
@@ -248,6 +252,46 @@ func TestPrivacyPage(t *testing.T) {
 		}
 		if strings.Contains(p.body, "Примечание редактора") || strings.Contains(p.body, "юридический отдел") {
 			t.Errorf("/%s/privacy shows the editor's note to the public", lang)
+		}
+	}
+}
+
+// With a mail server, each new message is also sent; a failure to send is logged without a word
+// of the message, and the message stays in the inbox.
+func TestWriteSendsMailAndSurvivesItsFailure(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	sent := make(chan content.Message, 1)
+	site := startSite(t, db, func(d *web.Deps) {
+		d.SendMail = func(_ context.Context, m content.Message) error {
+			sent <- m
+			return errors.New("connection refused")
+		}
+	})
+	b := site.newBrowser(t, "")
+	expectRedirect(t, b.post(writePath, aMessage()), "/ru/contacts/write/sent")
+	select {
+	case m := <-sent:
+		if m.ID == 0 || m.Subject != "Фестиваль в Дуйсбурге" || m.Email != "anna@example.org" {
+			t.Errorf("sent %+v", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("nothing was sent")
+	}
+	if countMessages(t, db) != 1 {
+		t.Error("the message is not in the inbox after the mail failed")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(site.log.String(), "could not send") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	logs := site.log.String()
+	if !strings.Contains(logs, "could not send") {
+		t.Error("the failure to send is not logged")
+	}
+	for _, private := range []string{"Анна", "anna@example.org", "Дуйсбург", "Хотим"} {
+		if strings.Contains(logs, private) {
+			t.Errorf("the log holds %q from the message:\n%s", private, logs)
 		}
 	}
 }
