@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"twincities/internal/content"
@@ -165,5 +166,25 @@ func TestMessageLimitsInTheDatabase(t *testing.T) {
 	m.Body = string(long)
 	if err := store.AcceptMessage(ctx, db, m, "203.0.113.2"); err == nil {
 		t.Error("a message over the limit was stored")
+	}
+}
+
+// With MaxUnreadMessages waiting unread, a new message is refused, from any address; once staff
+// read one, the next is accepted.
+func TestAcceptMessageCapsTheUnread(t *testing.T) {
+	t.Parallel()
+	ctx, db := context.Background(), pgtest.EmptyDB(t)
+	if _, err := db.Exec(ctx, `INSERT INTO messages (name, email, subject, body, lang)
+		SELECT 'n', 'a@b.org', 's', 'b', 'ru' FROM generate_series(1, @n::int)`, pgx.StrictNamedArgs{"n": store.MaxUnreadMessages}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.AcceptMessage(ctx, db, newMessage("one too many"), "192.0.2.50"); !errors.Is(err, store.ErrInboxFull) {
+		t.Errorf("a message over the cap: %v, want ErrInboxFull", err)
+	}
+	if _, err := db.Exec(ctx, `UPDATE messages SET read_at = now() WHERE id = (SELECT min(id) FROM messages)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.AcceptMessage(ctx, db, newMessage("room again"), "192.0.2.50"); err != nil {
+		t.Errorf("after one was read: %v", err)
 	}
 }
