@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"sync"
 	"time"
 	// Go's own zone data, embedded (405 kB more in the binary): the binary and every test then
 	// know the same zones whatever the machine's /usr/share/zoneinfo holds, or if it has none.
@@ -23,8 +24,26 @@ func ValidTimeZone(name string) bool {
 	if len(name) > maxTimeZone || !timeZonePattern.MatchString(name) || name == "Local" {
 		return false
 	}
-	_, err := time.LoadLocation(name)
+	_, err := location(name)
 	return err == nil
+}
+
+// locations keeps every zone loaded once: time.LoadLocation parses the zone's data on each call,
+// and a list page asks for a zone per city on every request. Only names that loaded are kept, and
+// they are real IANA zones (a few hundred at most), so the map stays bounded whatever is asked.
+var locations sync.Map // zone name → *time.Location
+
+// location is time.LoadLocation, remembered.
+func location(name string) (*time.Location, error) {
+	if loc, ok := locations.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	locations.Store(name, loc)
+	return loc, nil
 }
 
 // TimeDifferenceWithPerm is how far the city's clocks are ahead of Perm's at the instant at: 0
@@ -34,11 +53,11 @@ func (c City) TimeDifferenceWithPerm(at time.Time) (diff time.Duration, ok bool)
 	if c.TimeZone == "" {
 		return 0, false
 	}
-	there, err := time.LoadLocation(c.TimeZone)
+	there, err := location(c.TimeZone)
 	if err != nil {
 		return 0, false
 	}
-	perm, err := time.LoadLocation(PermTimeZone)
+	perm, err := location(PermTimeZone)
 	if err != nil {
 		return 0, false
 	}

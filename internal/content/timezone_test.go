@@ -91,3 +91,16 @@ func TestTimeDifferenceWithPerm(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTimeDifferenceWithPerm is the cost of one city's time difference, asked once per city
+// on every list and city page.
+func BenchmarkTimeDifferenceWithPerm(b *testing.B) {
+	c := content.City{TimeZone: "Europe/Berlin"}
+	at := time.Date(2026, time.January, 15, 12, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := c.TimeDifferenceWithPerm(at); !ok {
+			b.Fatal("no difference")
+		}
+	}
+}

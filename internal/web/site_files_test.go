@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"twincities/internal/postgres/pgtest"
+	"twincities/static"
 )
 
 func TestSiteFilesBrowsersAskFor(t *testing.T) {
@@ -54,8 +55,11 @@ func TestSiteFilesBrowsersAskFor(t *testing.T) {
 func TestTextResponsesAreCompressed(t *testing.T) {
 	t.Parallel()
 	h := site(t, pgtest.SeededDB(t))
-	r := get(t, h, "/ru/", "Accept-Encoding", "gzip")
-	if r.Header.Get("Content-Encoding") != "gzip" {
-		t.Errorf("the home page is not compressed: Content-Encoding %q", r.Header.Get("Content-Encoding"))
+	// The page, the style sheet and a flag: the flags are SVG text too, and a list page has many.
+	for _, path := range []string{"/ru/", static.Path("css/site.css"), static.Path("flags/de.svg")} {
+		r := get(t, h, path, "Accept-Encoding", "gzip")
+		if r.Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s is not compressed: Content-Encoding %q", path, r.Header.Get("Content-Encoding"))
+		}
 	}
 }
