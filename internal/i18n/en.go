@@ -174,4 +174,6 @@ var en = Messages{
 	CountFormerOne:   "former",
 	CountFormerOther: "former",
 	CountFormerJoin:  " and ",
+	// Photo galleries of cities (issue 9, item 3).
+	Gallery: "Photographs",
 }

@@ -168,6 +168,8 @@ type Messages struct {
 	CountFormerOne   string
 	CountFormerOther string
 	CountFormerJoin  string // joins the current count to the former one
+	// Photo galleries of cities (issue 9, item 3).
+	Gallery string // the heading of a city's photos
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -174,4 +174,6 @@ var ru = Messages{
 	CountFormerOne:   "бывший",
 	CountFormerOther: "бывших",
 	CountFormerJoin:  " и ",
+	// Фотогалереи городов (задача 9, пункт 3).
+	Gallery: "Фотографии",
 }
