@@ -16,7 +16,7 @@ import (
 // value action, which the form must have.
 func (b *browser) press(p page, sel, action string, edits url.Values) page {
 	b.tb.Helper()
-	if findForm(b.tb, p, sel).Find(`button[name="action"][value="` + action + `"]`).Length() != 1 {
+	if findForm(b.tb, p, sel).Find(`button[name="action"][value="`+action+`"]`).Length() != 1 {
 		b.tb.Fatalf("the form %s has no button %q", sel, action)
 	}
 	v := url.Values{"action": {action}}
@@ -183,7 +183,7 @@ func TestGalleryFull(t *testing.T) {
 		t.Error("the summary does not link to the file field")
 	}
 	for k, v := range typed {
-		if got := res.doc.Find(`[name="` + k + `"]`).AttrOr("value", ""); got != v[0] {
+		if got := res.doc.Find(`[name="`+k+`"]`).AttrOr("value", ""); got != v[0] {
 			t.Errorf("%s given back as %q, want %q", k, got, v[0])
 		}
 	}
