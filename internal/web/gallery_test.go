@@ -86,6 +86,23 @@ func TestGalleryAdmin(t *testing.T) {
 	if got := b.follow(res).flash(); got != adminEN.FlashPhotoSaved {
 		t.Errorf("flash %q, want %q", got, adminEN.FlashPhotoSaved)
 	}
+	// A photo's text alternative cannot be emptied: 422, the message at the field, nothing saved.
+	res = b.press(b.mustGet(path), photo(1), "save", url.Values{"gallery.1.alt_en": {" "}, "gallery.1.caption_en": {"Typed"}})
+	expectStatus(t, res, http.StatusUnprocessableEntity)
+	if got := squash(res.doc.Find("#f-gallery-1-alt-en-error").Text()); got != adminEN.Problems[content.ProblemAlt] {
+		t.Errorf("emptied text alternative: message %q, want %q", got, adminEN.Problems[content.ProblemAlt])
+	}
+	if got := res.doc.Find(`[name="gallery.1.caption_en"]`).AttrOr("value", ""); got != "Typed" {
+		t.Errorf("the typed caption came back as %q", got)
+	}
+	if c := cityByID(t, db, duisburg.ID); c.Version != duisburg.Version+4 || c.Gallery[1].Alt.EN != "A square" {
+		t.Errorf("a refused save changed the city: version %d, alt %q", c.Version, c.Gallery[1].Alt.EN)
+	}
+	// Saving the city's own form keeps its photos.
+	expectRedirect(t, b.submit(b.mustGet(path), formAt(path), url.Values{"summary_en": {"Changed."}}), path)
+	if c := cityByID(t, db, duisburg.ID); len(c.Gallery) != 3 {
+		t.Fatalf("after saving the city's form the gallery has %d photos, want 3", len(c.Gallery))
+	}
 	edit := b.mustGet(path)
 	if findForm(t, edit, photo(0)).Find(`button[value="up"]`).Length() != 0 || findForm(t, edit, photo(2)).Find(`button[value="down"]`).Length() != 0 {
 		t.Error("the first photo can move up or the last down")
@@ -94,8 +111,8 @@ func TestGalleryAdmin(t *testing.T) {
 	expectRedirect(t, b.press(b.mustGet(path), photo(1), "remove", nil), path)
 
 	c := cityByID(t, db, duisburg.ID)
-	if len(c.Gallery) != 2 || c.Gallery[0].Alt.EN != "A square" || c.Gallery[1].Alt.EN != "A bridge" || c.Version != duisburg.Version+6 {
-		t.Fatalf("stored gallery %+v, version %d; want the square, then the bridge, at version %d", c.Gallery, c.Version, duisburg.Version+6)
+	if len(c.Gallery) != 2 || c.Gallery[0].Alt.EN != "A square" || c.Gallery[1].Alt.EN != "A bridge" || c.Version != duisburg.Version+7 {
+		t.Fatalf("stored gallery %+v, version %d; want the square, then the bridge, at version %d", c.Gallery, c.Version, duisburg.Version+7)
 	}
 
 	// The public page, in both languages.
