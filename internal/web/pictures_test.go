@@ -52,6 +52,11 @@ func TestCardsShowAPhotoOrTheLocator(t *testing.T) {
 		if oxford.Find(".card-picture svg.map").Length() != 1 || oxford.Find(".card-picture img").Length() != 0 {
 			t.Errorf("%s: Oxford's card, without a photo, does not show its locator map alone", list)
 		}
+		// The cards' maps share one copy of the land.
+		if n, uses, maps := p.doc.Find("path#card-land").Length(), p.doc.Find(`.card-picture svg.map use[href="#card-land"]`).Length(),
+			p.doc.Find(".card-picture svg.map").Length(); n != 1 || uses != maps {
+			t.Errorf("%s: %d copies of the cards' land, used by %d of %d card maps; want 1, used by all", list, n, uses, maps)
+		}
 	}
 	off := public.get("/en/twin-cities", "Cookie", "a11y=normal.default.off")
 	if n := off.doc.Find(".card-picture").Length(); n != 0 {
