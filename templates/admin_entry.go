@@ -20,6 +20,8 @@ type EntryInfo struct {
 	CanDelete  bool
 	HasImage   bool
 	Picture    *content.Picture
+	HasGallery bool            // the entry has a photo gallery (cities)
+	Gallery    []content.Photo // its photos, in order
 	IsAdmin    bool
 }
 

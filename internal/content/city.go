@@ -59,7 +59,8 @@ type City struct {
 	Published  bool       `json:"published"`
 	EditorNote string     `json:"editor_note"` // for staff only, never shown to the public
 	SortOrder  int        `json:"sort_order"`
-	Picture    *Picture   `json:"image"` // the city's photo, if any
+	Picture    *Picture   `json:"image"`   // the city's main photo, if any
+	Gallery    []Photo    `json:"gallery"` // more photos, in the order shown; at most MaxPhotos
 	Version    int        `json:"version"`
 	DeletedAt  *time.Time `json:"deleted_at"` // in the trash since; nil when not deleted
 	CreatedAt  time.Time  `json:"created_at"`
@@ -74,6 +75,7 @@ func (c *City) Normalize() {
 	trimText(&c.Name, &c.Region, &c.StatusNote, &c.Summary)
 	c.Website = normalizeURL(c.Website)
 	c.Sources = normalizeSources(c.Sources)
+	normalizePhotos(c.Gallery)
 }
 
 // Validate checks the city against the rules of the site. A draft may lack one language; a
@@ -115,6 +117,7 @@ func (c *City) Validate() error {
 	v.sources(c.Sources)
 	v.lines("editor_note", c.EditorNote, MaxNote)
 	v.picture(c.Picture)
+	v.gallery(c.Gallery)
 	return v.err()
 }
 
@@ -191,7 +194,8 @@ func (c City) Fields() []FieldValue {
 		FieldValue{Field: "sort_order", Value: strconv.Itoa(c.SortOrder)},
 		FieldValue{Field: "editor_note", Value: c.EditorNote},
 		FieldValue{Field: "published", Value: boolValue(c.Published)})
-	return append(f, pictureFields(c.Picture)...)
+	f = append(f, pictureFields(c.Picture)...)
+	return append(f, FieldValue{Field: "gallery", Value: galleryValue(c.Gallery)})
 }
 
 // TrashedAt is when the city was deleted, or nil.

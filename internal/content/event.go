@@ -14,6 +14,7 @@ type Event struct {
 	Sources    []Source   `json:"sources"`
 	Published  bool       `json:"published"`
 	EditorNote string     `json:"editor_note"`
+	Picture    *Picture   `json:"image"` // a picture of the event, if any
 	Version    int        `json:"version"`
 	DeletedAt  *time.Time `json:"deleted_at"`
 	CreatedAt  time.Time  `json:"created_at"`
@@ -38,6 +39,7 @@ func (e *Event) Validate() error {
 	v.url("link", e.Link)
 	v.sources(e.Sources)
 	v.lines("editor_note", e.EditorNote, MaxNote)
+	v.picture(e.Picture)
 	return v.err()
 }
 
@@ -61,11 +63,12 @@ func (e Event) Fields() []FieldValue {
 	f := []FieldValue{{Field: "city_id", Value: idValue(e.CityID)}, {Field: "date", Value: e.Date.String()}}
 	f = append(f, textFields("title", e.Title)...)
 	f = append(f, textFields("text", e.Text)...)
-	return append(f,
+	f = append(f,
 		FieldValue{Field: "link", Value: e.Link},
 		FieldValue{Field: "sources", Value: sourcesValue(e.Sources)},
 		FieldValue{Field: "editor_note", Value: e.EditorNote},
 		FieldValue{Field: "published", Value: boolValue(e.Published)})
+	return append(f, pictureFields(e.Picture)...)
 }
 
 // TrashedAt is when the event was deleted, or nil.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"twincities/internal/content"
+	"twincities/internal/store"
 )
 
 // checkReflow fails when the page in ctx is wider than the window: at 320 CSS pixels (a small
@@ -27,6 +28,11 @@ func checkReflow(t *testing.T, ctx context.Context, label string) {
 func TestNoPageScrollsSidewaysAt320(t *testing.T) {
 	t.Parallel()
 	s := startSite(t)
+	duisburg, err := store.CityBySlug(context.Background(), s.DB, content.Twin, "duisburg", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPhoto(t, s, duisburg) // a photo, a gallery and an event's picture
 	paths := publicPaths(t, s)
 	for _, sc := range []struct{ name, cookie string }{{"ordinary", ""}, {"largest", "largest.default.on"}} {
 		t.Run("public "+sc.name, func(t *testing.T) {

@@ -251,6 +251,26 @@ type AdminMessages struct {
 	DeleteMessage    string
 	FlashAnswered    string
 	FlashMessageGone string
+
+	// Photo galleries of cities and pictures on timeline events (issue 9, items 3 and 5).
+	Gallery           string
+	GalleryIntro      string // %d: the most photos a city can have
+	GalleryCount      string // "%d of %d"
+	GalleryEmpty      string
+	GalleryFull       string // %d: the limit; why one more photo is refused
+	PhotoN            string // "Photo %d"
+	AddPhoto          string
+	SavePhoto         string
+	MoveUp            string
+	MoveDown          string
+	RemovePhoto       string
+	FlashPhotoAdded   string
+	FlashPhotoSaved   string
+	FlashPhotoMoved   string
+	FlashPhotoRemoved string
+	// PhotoFields labels the gallery's fields by base name ("photo_alt"); a photo's own fields
+	// ("gallery.2.alt_ru") borrow them.
+	PhotoFields map[string]string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.
@@ -262,7 +282,8 @@ func AdminFor(l content.Lang) *AdminMessages {
 }
 
 // FieldLabel names a form field for messages and history: "name_en" is "Name (English)",
-// "sources.1.url" is "Source 2: address".
+// "sources.1.url" is "Source 2: address", "gallery.0.alt_en" is "Photo 1: Text alternative of the
+// photo (English)".
 func (m *AdminMessages) FieldLabel(field string) string {
 	if rest, ok := strings.CutPrefix(field, "sources."); ok {
 		n, part, _ := strings.Cut(rest, ".")
@@ -276,9 +297,21 @@ func (m *AdminMessages) FieldLabel(field string) string {
 		}
 		return label
 	}
+	if field == "gallery" {
+		return m.Gallery
+	}
+	if rest, ok := strings.CutPrefix(field, "gallery."); ok {
+		n, part, _ := strings.Cut(rest, ".")
+		i, _ := strconv.Atoi(n)
+		return strings.Replace(m.PhotoN, "%d", strconv.Itoa(i+1), 1) + ": " + m.FieldLabel("photo_"+part)
+	}
 	for suffix, lang := range map[string]string{"_ru": m.Russian, "_en": m.English} {
 		if base, ok := strings.CutSuffix(field, suffix); ok {
-			if l, ok := m.Fields[base]; ok {
+			l, ok := m.Fields[base]
+			if !ok {
+				l, ok = m.PhotoFields[base]
+			}
+			if ok {
 				if m.Lang == content.RU {
 					lang = strings.ToLower(lang) // «Название (английский)», but "Name (English)"
 				}
@@ -287,6 +320,9 @@ func (m *AdminMessages) FieldLabel(field string) string {
 		}
 	}
 	if l, ok := m.Fields[field]; ok {
+		return l
+	}
+	if l, ok := m.PhotoFields[field]; ok {
 		return l
 	}
 	return field

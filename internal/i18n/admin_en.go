@@ -302,4 +302,25 @@ var adminEN = AdminMessages{
 	DeleteMessage:    "Delete the message",
 	FlashAnswered:    "The message is marked as answered.",
 	FlashMessageGone: "The message is deleted.",
+
+	// Photo galleries of cities and pictures on timeline events (issue 9, items 3 and 5).
+	Gallery:           "Photo gallery",
+	GalleryIntro:      "Up to %d photos, shown under the story in this order, each with a text alternative in both languages. Add only photos the department has the right to publish, and name their author.",
+	GalleryCount:      "Photos: %d of %d.",
+	GalleryEmpty:      "No photos yet.",
+	GalleryFull:       "A city can have at most %d photos. Remove one to add another.",
+	PhotoN:            "Photo %d",
+	AddPhoto:          "Add the photo",
+	SavePhoto:         "Save the texts",
+	MoveUp:            "Move up",
+	MoveDown:          "Move down",
+	RemovePhoto:       "Remove",
+	FlashPhotoAdded:   "The photo was added.",
+	FlashPhotoSaved:   "The photo's texts were saved.",
+	FlashPhotoMoved:   "The photo was moved.",
+	FlashPhotoRemoved: "The photo was removed.",
+	PhotoFields: map[string]string{
+		"photo_file": "Photo file", "photo_alt": "Text alternative of the photo", "photo_caption": "Caption",
+		"photo_credit": "Author or rights holder",
+	},
 }

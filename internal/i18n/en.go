@@ -202,4 +202,6 @@ var en = Messages{
 	WriteThanksTitle:    "Message sent",
 	WriteThanks:         "Thank you! Your message has been received. The department’s staff will answer to the e-mail address you gave.",
 	WriteBackToContacts: "Back to the contacts",
+	// Photo galleries of cities (issue 9, item 3).
+	Gallery: "Photographs",
 }

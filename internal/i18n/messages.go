@@ -197,6 +197,8 @@ type Messages struct {
 	WriteThanksTitle    string
 	WriteThanks         string
 	WriteBackToContacts string
+	// Photo galleries of cities (issue 9, item 3).
+	Gallery string // the heading of a city's photos
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

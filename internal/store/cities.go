@@ -35,7 +35,7 @@ func cityColumns(c *content.City) []column {
 		{"deleted_at", &c.DeletedAt, generated},
 		{"created_at", &c.CreatedAt, generated},
 		{"updated_at", &c.UpdatedAt, generated},
-	}, pictureColumns(&c.Picture)...)
+	}, append(pictureColumns(&c.Picture), galleryColumn(&c.Gallery))...)
 }
 
 var cities = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityColumns}
@@ -85,19 +85,19 @@ func cityByID(ctx context.Context, db DBTX, id int64, lock bool) (content.City, 
 	return found, nil
 }
 
-// insertCity stores a new city as version 1 and sets its ID and times. A taken slug is a
+// insertCity stores a new city as version 1, with its gallery, and sets its ID and times. A taken slug is a
 // validation error. It records no history: Cities.Create does.
 func insertCity(ctx context.Context, db DBTX, c *content.City) error {
 	if err := cities.insert(ctx, db, c); err != nil {
 		return fmt.Errorf("store: insert city %s/%s: %w", c.Kind, c.Slug, uniqueViolation(err, "slug"))
 	}
-	return nil
+	return writeGallery(ctx, db, c.ID, c.Gallery)
 }
 
-// updateCity writes every editable column of c and raises its version.
+// updateCity writes every editable column of c and its gallery, and raises its version.
 func updateCity(ctx context.Context, db DBTX, c *content.City) error {
 	if err := cities.update(ctx, db, c); err != nil {
 		return fmt.Errorf("store: update city %d: %w", c.ID, uniqueViolation(err, "slug"))
 	}
-	return nil
+	return writeGallery(ctx, db, c.ID, c.Gallery)
 }

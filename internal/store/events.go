@@ -11,7 +11,7 @@ import (
 
 // eventColumns lists every column of a timeline event, pointing at e.
 func eventColumns(e *content.Event) []column {
-	return []column{
+	return append([]column{
 		{"id", &e.ID, generated},
 		{"city_id", &e.CityID, written},
 		{"event_date", dateDay{&e.Date}, written}, {"date_precision", datePrecision{&e.Date}, written},
@@ -25,10 +25,10 @@ func eventColumns(e *content.Event) []column {
 		{"deleted_at", &e.DeletedAt, generated},
 		{"created_at", &e.CreatedAt, generated},
 		{"updated_at", &e.UpdatedAt, generated},
-	}
+	}, pictureColumns(&e.Picture)...)
 }
 
-var events = entryTable[content.Event]{name: "events", alias: "e", columns: eventColumns}
+var events = entryTable[content.Event]{name: "events", alias: "e", joins: pictureJoin("e"), columns: eventColumns}
 
 // EventQuery selects timeline events.
 type EventQuery struct {
@@ -56,7 +56,7 @@ func ListEvents(ctx context.Context, db DBTX, q EventQuery) ([]content.Event, er
 func eventByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Event, error) {
 	sql := events.selectSQL() + ` WHERE e.id = @id`
 	if lock {
-		sql += ` FOR UPDATE`
+		sql += ` FOR UPDATE OF e`
 	}
 	found, err := only(events.collect(db.Query(ctx, sql, pgx.StrictNamedArgs{"id": id})))
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 // otherwise change silently: the city's timeline events go with it, each with its own line in the
 // audit log, and its awards stay, unlinked from it, each as a new version.
 func purgeCityDependents(ctx context.Context, tx pgx.Tx, cityID int64, actor Actor) error {
-	cityEvents, err := events.collect(tx.Query(ctx, events.selectSQL()+` WHERE e.city_id = @city_id FOR UPDATE`,
+	cityEvents, err := events.collect(tx.Query(ctx, events.selectSQL()+` WHERE e.city_id = @city_id FOR UPDATE OF e`,
 		pgx.StrictNamedArgs{"city_id": cityID}))
 	if err != nil {
 		return fmt.Errorf("store: events of city %d: %w", cityID, err)

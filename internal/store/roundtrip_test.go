@@ -120,6 +120,16 @@ func storedPicture(tb testing.TB, db store.DBTX, n int) *content.Picture {
 	return p
 }
 
+// storedPhoto stores an image, distinct for each n, and returns the gallery photo contenttest
+// makes for it with the sizes the store will read back.
+func storedPhoto(tb testing.TB, db store.DBTX, n int) content.Photo {
+	tb.Helper()
+	p := storedPicture(tb, db, n)
+	photo := contenttest.Photo(p.ImageID, n)
+	photo.Display, photo.Thumb = p.Display, p.Thumb
+	return photo
+}
+
 // storedCityID stores a city, distinct for each n, for an award or event to concern.
 func storedCityID(tb testing.TB, db store.TxBeginner, n int) *int64 {
 	tb.Helper()
@@ -154,6 +164,10 @@ func TestCityRoundTrip(t *testing.T) {
 			db := pgtest.EmptyDB(t)
 			first, second := contenttest.City(kind, 1), contenttest.City(kind, 2)
 			first.Picture, second.Picture = storedPicture(t, db, 1), storedPicture(t, db, 2)
+			// Two photos, then three in another order with one of the first kept: the update
+			// must replace the gallery, not add to it.
+			first.Gallery = []content.Photo{storedPhoto(t, db, 3), storedPhoto(t, db, 4)}
+			second.Gallery = []content.Photo{storedPhoto(t, db, 5), first.Gallery[1], storedPhoto(t, db, 6)}
 			roundTrip(t, db, store.Cities, first, second,
 				read[content.City]{"slug", func(ctx context.Context, db store.DBTX, c content.City) (content.City, error) {
 					return store.CityBySlug(ctx, db, c.Kind, c.Slug, true)
@@ -199,6 +213,7 @@ func TestEventRoundTrip(t *testing.T) {
 	db := pgtest.EmptyDB(t)
 	first, second := contenttest.Event(1), contenttest.Event(2)
 	first.CityID, second.CityID = storedCityID(t, db, 1), storedCityID(t, db, 2)
+	first.Picture, second.Picture = storedPicture(t, db, 1), storedPicture(t, db, 2)
 	roundTrip(t, db, store.Events, first, second,
 		read[content.Event]{"list", func(ctx context.Context, db store.DBTX, e content.Event) (content.Event, error) {
 			return listed[content.Event](e.ID)(store.ListEvents(ctx, db, store.EventQuery{CityID: *e.CityID, Filter: store.Public}))

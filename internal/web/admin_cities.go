@@ -56,6 +56,8 @@ func cityResource(kind content.CityKind) resource[content.City] {
 		picture:    func(c content.City) *content.Picture { return c.Picture },
 		setPicture: func(c *content.City, p *content.Picture) { c.Picture = p },
 		imageKind:  media.Photo,
+		gallery:    func(c content.City) []content.Photo { return c.Gallery },
+		setGallery: func(c *content.City, g []content.Photo) { c.Gallery = g },
 	}
 }
 

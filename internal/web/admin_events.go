@@ -10,6 +10,7 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
+	"twincities/internal/media"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -32,8 +33,11 @@ var eventResource = resource[content.Event]{
 		}
 		return templates.EventFields(f, cities), nil
 	},
-	detail:  func(e content.Event, l content.Lang) string { return i18n.FormatDate(e.Date, l) },
-	preview: previewEvent,
+	detail:     func(e content.Event, l content.Lang) string { return i18n.FormatDate(e.Date, l) },
+	preview:    previewEvent,
+	picture:    func(e content.Event) *content.Picture { return e.Picture },
+	setPicture: func(e *content.Event, p *content.Picture) { e.Picture = p },
+	imageKind:  media.Photo,
 	// An event has no page of its own: it shows on its city's page or on the about page.
 }
 

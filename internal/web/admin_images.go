@@ -22,57 +22,98 @@ func uploadImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
-		a := adminMessages(r)
-		// readBodies limits the body to the file's limit plus room for the other fields. Parts
-		// beyond 1 MB wait in temporary files, removed when the handler returns.
-		if err := r.ParseMultipartForm(1 << 20); err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				return imageProblem(s, w, r, res, e, url.Values{}, "file", a.ImageTooLarge)
-			}
-			return errBadRequest
-		}
-		defer r.MultipartForm.RemoveAll()
-		v := url.Values(r.MultipartForm.Value)
-		base, err := strconv.Atoi(v.Get("version"))
-		if err != nil {
-			return errBadRequest
-		}
-		alt := content.Text{RU: strings.TrimSpace(v.Get("image_alt_ru")), EN: strings.TrimSpace(v.Get("image_alt_en"))}
-		file, _, err := r.FormFile("file")
-		if err != nil {
-			return imageProblem(s, w, r, res, e, v, "file", a.ImageRequired)
-		}
-		defer file.Close()
-		data, err := media.ReadUpload(file)
-		if err != nil {
-			return imageProblem(s, w, r, res, e, v, "file", imageMessage(a, err))
-		}
-		if alt.RU == "" || alt.EN == "" {
-			field := "image_alt_ru"
-			if alt.RU != "" {
-				field = "image_alt_en"
-			}
-			return imageProblem(s, w, r, res, e, v, field, a.Problems[content.ProblemAlt])
-		}
-		select {
-		case s.imageSlots <- struct{}{}:
-		case <-r.Context().Done():
-			return r.Context().Err()
-		}
-		processed, err := media.Process(data, res.imageKind)
-		<-s.imageSlots
-		if err != nil {
-			return imageProblem(s, w, r, res, e, v, "file", imageMessage(a, err))
-		}
-		pic, err := store.SaveImage(r.Context(), s.db, storedImage(processed))
+		defer removeUpload(r)
+		up, err := receiveImage(s, r, res.imageKind, "file", "image", nil)
 		if err != nil {
 			return err
 		}
-		pic.Alt, pic.Credit = alt, strings.TrimSpace(v.Get("image_credit"))
+		if up.problem != "" {
+			return imageProblem(s, w, r, res, e, up.values, up.field, up.problem)
+		}
+		pic := up.picture
+		pic.Credit = strings.TrimSpace(up.values.Get("image_credit"))
 		res.setPicture(&e, &pic)
-		return savePicture(s, w, r, res, e, base, a.FlashImage)
+		return savePicture(s, w, r, res, e, up.base, adminMessages(r).FlashImage)
 	}
+}
+
+// removeUpload removes the temporary files of a multipart form, if any were read.
+func removeUpload(r *http.Request) {
+	if r.MultipartForm != nil {
+		r.MultipartForm.RemoveAll()
+	}
+}
+
+// imageUpload is an image posted with its words: stored, or refused with a problem at a field.
+type imageUpload struct {
+	values         url.Values      // the form's other fields, to give back on a problem
+	base           int             // the entry's version the form was made from
+	field, problem string          // where and what is wrong; "" when nothing is
+	picture        content.Picture // the stored image with its text alternative, when nothing is wrong
+}
+
+// receiveImage reads an upload form: its file (the field named file), the text alternative in
+// both languages (prefix+"_alt_ru", prefix+"_alt_en"), checks them, and stores the image. refuse,
+// when set, may refuse the upload before its file is decoded (a full gallery). Only a request
+// that cannot be a form of ours is an error; anything a person can fix is a problem.
+func receiveImage(s *Server, r *http.Request, kind media.Kind, file, prefix string, refuse func() string) (imageUpload, error) {
+	a := adminMessages(r)
+	up := imageUpload{values: url.Values{}}
+	fail := func(field, msg string) (imageUpload, error) {
+		up.field, up.problem = field, msg
+		return up, nil
+	}
+	// readBodies limits the body to the file's limit plus room for the other fields. Parts
+	// beyond 1 MB wait in temporary files, which the caller removes (removeUpload).
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return fail(file, a.ImageTooLarge)
+		}
+		return up, errBadRequest
+	}
+	up.values = url.Values(r.MultipartForm.Value)
+	var err error
+	if up.base, err = strconv.Atoi(up.values.Get("version")); err != nil {
+		return up, errBadRequest
+	}
+	if refuse != nil {
+		if msg := refuse(); msg != "" {
+			return fail(file, msg)
+		}
+	}
+	alt := content.Text{RU: strings.TrimSpace(up.values.Get(prefix + "_alt_ru")), EN: strings.TrimSpace(up.values.Get(prefix + "_alt_en"))}
+	f, _, err := r.FormFile(file)
+	if err != nil {
+		return fail(file, a.ImageRequired)
+	}
+	defer f.Close()
+	data, err := media.ReadUpload(f)
+	if err != nil {
+		return fail(file, imageMessage(a, err))
+	}
+	if alt.RU == "" || alt.EN == "" {
+		field := prefix + "_alt_ru"
+		if alt.RU != "" {
+			field = prefix + "_alt_en"
+		}
+		return fail(field, a.Problems[content.ProblemAlt])
+	}
+	select {
+	case s.imageSlots <- struct{}{}:
+	case <-r.Context().Done():
+		return up, r.Context().Err()
+	}
+	processed, err := media.Process(data, kind)
+	<-s.imageSlots
+	if err != nil {
+		return fail(file, imageMessage(a, err))
+	}
+	if up.picture, err = store.SaveImage(r.Context(), s.db, storedImage(processed)); err != nil {
+		return up, err
+	}
+	up.picture.Alt = alt
+	return up, nil
 }
 
 // removeImage handles "POST {base}/{id}/image/remove".

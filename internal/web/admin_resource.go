@@ -46,6 +46,10 @@ type resource[T content.Entry] struct {
 	picture    func(e T) *content.Picture
 	setPicture func(e *T, p *content.Picture)
 	imageKind  media.Kind
+	// gallery, when set, gives the entry a photo gallery below its image (cities): read and
+	// replace the photos.
+	gallery    func(e T) []content.Photo
+	setGallery func(e *T, photos []content.Photo)
 	// canCreate is false for the text pages, which exist once each.
 	canCreate bool
 }
@@ -58,6 +62,9 @@ func (res resource[T]) info(e T, l content.Lang, isNew bool) templates.EntryInfo
 	}
 	if res.picture != nil {
 		in.Picture = res.picture(e)
+	}
+	if res.gallery != nil {
+		in.HasGallery, in.Gallery = true, res.gallery(e)
 	}
 	if res.publicPath != nil && e.IsPublished() {
 		in.PublicPath = res.publicPath(e)
@@ -100,6 +107,7 @@ type entryHandlers struct {
 	list, newForm, create, edit, update, preview, history, revert handlerFunc
 	publish, unpublish, delete, restore, purge                    handlerFunc
 	uploadImage, removeImage                                      handlerFunc
+	addPhoto, editPhoto                                           handlerFunc
 }
 
 // handlersOf makes the handlers of res's routes.
@@ -117,6 +125,9 @@ func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
 	}
 	if res.picture != nil {
 		h.uploadImage, h.removeImage = uploadImage(s, res), removeImage(s, res)
+	}
+	if res.gallery != nil {
+		h.addPhoto, h.editPhoto = addPhoto(s, res), editPhoto(s, res)
 	}
 	return h
 }

@@ -23,6 +23,7 @@ var notControls = map[string]string{
 	"published": publishedNotOnForm,
 	"sources":   "one value in Fields, for the history; on the page a row per source, sources.N.title and sources.N.url, checked row by row",
 	"image":     "the image itself in Fields; on the page the image form's file input \"file\", checked as such",
+	"gallery":   "the photos as one value in Fields, for the history; on the page a form a photo, checked by TestGalleryAdmin",
 }
 
 // onImageForm reports whether a field is on the image form below the entry's form (the picture's

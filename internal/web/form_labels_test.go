@@ -71,9 +71,10 @@ func TestEveryFieldHasALabel(t *testing.T) {
 
 // fieldLabel is the admin's label of a field as its form names it, "" when it has none. A field
 // in two languages ("name_ru", "name_en") is labelled once, by its base ("name"), as its form's
-// legend and AdminMessages.FieldLabel read it; a source row's fields by their row's number.
+// legend and AdminMessages.FieldLabel read it; a source row's fields by their row's number, and the
+// gallery and its photos' fields as FieldLabel names them.
 func fieldLabel(a *i18n.AdminMessages, name string) string {
-	if strings.HasPrefix(name, "sources.") {
+	if strings.HasPrefix(name, "sources.") || name == "gallery" || strings.HasPrefix(name, "gallery.") {
 		if l := a.FieldLabel(name); l != name {
 			return l
 		}

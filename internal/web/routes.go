@@ -145,4 +145,6 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	route(http.MethodPost, "/{id}/purge", h.purge, s.requireAdmin) // gone for good
 	route(http.MethodPost, "/{id}/image", h.uploadImage)           // a new picture
 	route(http.MethodPost, "/{id}/image/remove", h.removeImage)    // no picture
+	route(http.MethodPost, "/{id}/gallery/image", h.addPhoto)      // one more photo in the gallery
+	route(http.MethodPost, "/{id}/gallery/{n}", h.editPhoto)       // a photo's words, place, or removal
 }

@@ -14,11 +14,11 @@ import (
 )
 
 // DatabaseSet names the fields the database or another stored row gives an entry, which the
-// fillers leave zero: the ID, version and times, the trash's date, the picture (an uploaded
-// image) and the city an award or event concerns (a stored city).
+// fillers leave zero: the ID, version and times, the trash's date, the picture and the gallery
+// (uploaded images) and the city an award or event concerns (a stored city).
 var DatabaseSet = map[string]bool{
 	"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "DeletedAt": true,
-	"Picture": true, "CityID": true,
+	"Picture": true, "Gallery": true, "CityID": true,
 }
 
 // City is a published city of kind with every other field filled; variant makes the values
@@ -66,6 +66,14 @@ func Page(variant int) content.Page {
 func Picture(id int64, variant int) *content.Picture {
 	return &content.Picture{ImageID: id, Alt: content.Text{RU: fmt.Sprintf("Подпись %d", variant),
 		EN: fmt.Sprintf("Caption %d", variant)}, Credit: fmt.Sprintf("Автор %d", variant)}
+}
+
+// Photo is a gallery photo of the stored image id, with its words filled; the files' sizes are
+// left to the caller, as Picture's are.
+func Photo(id int64, variant int) content.Photo {
+	return content.Photo{ImageID: id, Alt: content.Text{RU: fmt.Sprintf("Вид %d", variant), EN: fmt.Sprintf("View %d", variant)},
+		Caption: content.Text{RU: fmt.Sprintf("Подпись %d", variant), EN: fmt.Sprintf("Caption %d", variant)},
+		Credit:  fmt.Sprintf("Фотограф %d", variant)}
 }
 
 // Unfilled lists the fields of the entry e (a struct) that are zero, DatabaseSet aside: what a
