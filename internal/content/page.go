@@ -11,11 +11,23 @@ const (
 	Contacts PageKey = "contacts" // the International and Inter-municipal Relations Department
 )
 
+// The editable notes at the top of two lists, saying while a list is still being completed. They
+// are text pages without a page of their own; an empty body shows no note.
+const (
+	PartnerCitiesNote PageKey = "partner-cities-note"
+	MembershipsNote   PageKey = "memberships-note"
+)
+
 // PageKeys lists the editable pages.
-var PageKeys = []PageKey{About, Contacts}
+var PageKeys = []PageKey{About, Contacts, PartnerCitiesNote, MembershipsNote}
 
 // Valid reports whether k is a known page.
-func (k PageKey) Valid() bool { return k == About || k == Contacts }
+func (k PageKey) Valid() bool {
+	return k == About || k == Contacts || k == PartnerCitiesNote || k == MembershipsNote
+}
+
+// IsNote reports whether k is a list's note, whose body may be empty, rather than a page.
+func (k PageKey) IsNote() bool { return k == PartnerCitiesNote || k == MembershipsNote }
 
 // Page is an editable text page. Its body is Markdown.
 type Page struct {
@@ -29,14 +41,15 @@ type Page struct {
 }
 
 // Validate checks the page against the rules of the site: pages are always public, so both
-// languages are required.
+// languages are required. A note's body may be left empty in both, which hides the note; a note
+// in one language only would leave the other page without it, so that is refused.
 func (p *Page) Validate() error {
 	var v checker
 	if !p.Key.Valid() {
 		v.add("key", ProblemChoice)
 	}
 	v.text("title", p.Title, MaxName, true, true)
-	v.text("body", p.Body, MaxBody, true, true)
+	v.text("body", p.Body, MaxBody, !p.Key.IsNote(), true)
 	return v.err()
 }
 

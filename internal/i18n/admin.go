@@ -232,6 +232,11 @@ type AdminMessages struct {
 	RequireTwoFactor   string
 	RequireHint        string
 	FlashSettings      string
+
+	// Issue 9, items 4–5 (the home page and city pages as stories): a source's title in the
+	// site's other language, and its hint.
+	SourceTranslation     string
+	SourceTranslationHint string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.
@@ -254,6 +259,8 @@ func (m *AdminMessages) FieldLabel(field string) string {
 			return label + ": " + m.SourceTitle
 		case "url":
 			return label + ": " + m.SourceURL
+		case "translation":
+			return label + ": " + m.SourceTranslation
 		}
 		return label
 	}
