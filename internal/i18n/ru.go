@@ -174,4 +174,15 @@ var ru = Messages{
 	CountFormerOne:   "бывший",
 	CountFormerOther: "бывших",
 	CountFormerJoin:  " и ",
+	// Задача 9, пункты 4–5 (задача D): главная, «Скоро», последнее совместное событие,
+	// примечания к спискам, страницы городов.
+	Lead:              "У Перми %[1]s, а также соглашения о сотрудничестве с %[2]s.",
+	LeadNoPartners:    "У Перми %s.",
+	LeadPartnersOne:   "российским городом",
+	LeadPartnersOther: "российскими городами",
+	LastActivity:      "Последнее совместное событие: %s",
+	ComingUp:          "Скоро",
+	AnniversaryOf:     "%[1]s: %[2]s вместе",
+	Years:             Forms{One: "год", Few: "года", Many: "лет"},
+	PermPageAboutPerm: "Страница о Перми на их сайте",
 }
