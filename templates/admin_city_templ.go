@@ -71,6 +71,10 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
+		templ_7745c5c3_Err = textField(f, "perm_page_url", f.Admin.Fields["perm_page_url"], f.Admin.Hints["perm_page_url"], "url", false, templ.Attributes{"inputmode": "url"}).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
 		templ_7745c5c3_Err = sourcesFieldset(f).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err

@@ -78,7 +78,7 @@ const MaxSources = 50
 func SourceRows(f Form) int {
 	n := 0
 	for i := 0; i < MaxSources; i++ {
-		if f.Value(sourceField(i, "title")) != "" || f.Value(sourceField(i, "url")) != "" {
+		if f.Value(sourceField(i, "title")) != "" || f.Value(sourceField(i, "url")) != "" || f.Value(sourceField(i, "translation")) != "" {
 			n = i + 1
 		}
 	}

@@ -183,8 +183,8 @@ func EventFields(f Form, cities []Option) templ.Component {
 	})
 }
 
-// PageFields are the fields of a text page's form.
-func PageFields(f Form) templ.Component {
+// PageFields are the fields of a text page's form; a list's note may have an empty body.
+func PageFields(f Form, bodyRequired bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -205,7 +205,7 @@ func PageFields(f Form) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = bilingual(f, "body", 16, true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = bilingual(f, "body", 16, bodyRequired).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

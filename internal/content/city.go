@@ -55,6 +55,7 @@ type City struct {
 	Summary    Text       `json:"summary"`     // one or two sentences for lists
 	Body       Text       `json:"body"`        // Markdown: the story of the relationship
 	Website    string     `json:"website"`
+	PermPage   string     `json:"perm_page_url"` // the address of the partner city's own page about Perm
 	Sources    []Source   `json:"sources"`
 	Published  bool       `json:"published"`
 	EditorNote string     `json:"editor_note"` // for staff only, never shown to the public
@@ -74,6 +75,7 @@ func (c *City) Normalize() {
 	c.TimeZone = strings.TrimSpace(c.TimeZone)
 	trimText(&c.Name, &c.Region, &c.StatusNote, &c.Summary)
 	c.Website = normalizeURL(c.Website)
+	c.PermPage = normalizeURL(c.PermPage)
 	c.Sources = normalizeSources(c.Sources)
 	normalizePhotos(c.Gallery)
 }
@@ -114,6 +116,7 @@ func (c *City) Validate() error {
 	v.text("summary", c.Summary, MaxSummary, false, c.Published)
 	v.text("body", c.Body, MaxBody, false, c.Published)
 	v.url("website", c.Website)
+	v.url("perm_page_url", c.PermPage)
 	v.sources(c.Sources)
 	v.lines("editor_note", c.EditorNote, MaxNote)
 	v.picture(c.Picture)
@@ -136,7 +139,8 @@ func normalizeSources(in []Source) []Source {
 	out := make([]Source, 0, len(in))
 	for _, s := range in {
 		s.Title, s.URL = strings.TrimSpace(s.Title), normalizeURL(s.URL)
-		if s.Title == "" && s.URL == "" {
+		s.Translation = strings.TrimSpace(s.Translation)
+		if s.Title == "" && s.URL == "" && s.Translation == "" {
 			continue
 		}
 		out = append(out, s)
@@ -190,6 +194,7 @@ func (c City) Fields() []FieldValue {
 	f = append(f, textFields("body", c.Body)...)
 	f = append(f,
 		FieldValue{Field: "website", Value: c.Website},
+		FieldValue{Field: "perm_page_url", Value: c.PermPage},
 		FieldValue{Field: "sources", Value: sourcesValue(c.Sources)},
 		FieldValue{Field: "sort_order", Value: strconv.Itoa(c.SortOrder)},
 		FieldValue{Field: "editor_note", Value: c.EditorNote},

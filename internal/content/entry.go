@@ -107,13 +107,16 @@ func textFields(name string, t Text) []FieldValue {
 	return []FieldValue{{Field: name + "_ru", Value: t.RU}, {Field: name + "_en", Value: t.EN}}
 }
 
-// sourcesValue writes sources one per line, "title — url", for comparison.
+// sourcesValue writes sources one per line, "title — url (translation)", for comparison.
 func sourcesValue(sources []Source) string {
 	lines := make([]string, len(sources))
 	for i, s := range sources {
 		lines[i] = s.Title
 		if s.URL != "" {
 			lines[i] += " — " + s.URL
+		}
+		if s.Translation != "" {
+			lines[i] += " (" + s.Translation + ")"
 		}
 	}
 	return strings.Join(lines, "\n")

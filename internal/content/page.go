@@ -12,11 +12,23 @@ const (
 	Privacy  PageKey = "privacy"  // what the site does with the personal data of a message (152-FZ)
 )
 
+// The editable notes at the top of two lists, saying while a list is still being completed. They
+// are text pages without a page of their own; an empty body shows no note.
+const (
+	PartnerCitiesNote PageKey = "partner-cities-note"
+	MembershipsNote   PageKey = "memberships-note"
+)
+
 // PageKeys lists the editable pages.
-var PageKeys = []PageKey{About, Contacts, Privacy}
+var PageKeys = []PageKey{About, Contacts, Privacy, PartnerCitiesNote, MembershipsNote}
 
 // Valid reports whether k is a known page.
-func (k PageKey) Valid() bool { return k == About || k == Contacts || k == Privacy }
+func (k PageKey) Valid() bool {
+	return k == About || k == Contacts || k == Privacy || k == PartnerCitiesNote || k == MembershipsNote
+}
+
+// IsNote reports whether k is a list's note, whose body may be empty, rather than a page.
+func (k PageKey) IsNote() bool { return k == PartnerCitiesNote || k == MembershipsNote }
 
 // Page is an editable text page. Its body is Markdown.
 type Page struct {
@@ -30,14 +42,15 @@ type Page struct {
 }
 
 // Validate checks the page against the rules of the site: pages are always public, so both
-// languages are required.
+// languages are required. A note's body may be left empty in both, which hides the note; a note
+// in one language only would leave the other page without it, so that is refused.
 func (p *Page) Validate() error {
 	var v checker
 	if !p.Key.Valid() {
 		v.add("key", ProblemChoice)
 	}
 	v.text("title", p.Title, MaxName, true, true)
-	v.text("body", p.Body, MaxBody, true, true)
+	v.text("body", p.Body, MaxBody, !p.Key.IsNote(), true)
 	return v.err()
 }
 

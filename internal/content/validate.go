@@ -206,6 +206,7 @@ func (c *checker) sources(sources []Source) {
 		}
 		c.line(prefix+"title", s.Title, MaxName)
 		c.url(prefix+"url", s.URL)
+		c.line(prefix+"translation", s.Translation, MaxName)
 	}
 }
 

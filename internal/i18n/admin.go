@@ -271,6 +271,11 @@ type AdminMessages struct {
 	// PhotoFields labels the gallery's fields by base name ("photo_alt"); a photo's own fields
 	// ("gallery.2.alt_ru") borrow them.
 	PhotoFields map[string]string
+
+	// Issue 9, items 4–5 (the home page and city pages as stories): a source's title in the
+	// site's other language, and its hint.
+	SourceTranslation     string
+	SourceTranslationHint string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.
@@ -294,6 +299,8 @@ func (m *AdminMessages) FieldLabel(field string) string {
 			return label + ": " + m.SourceTitle
 		case "url":
 			return label + ": " + m.SourceURL
+		case "translation":
+			return label + ": " + m.SourceTranslation
 		}
 		return label
 	}

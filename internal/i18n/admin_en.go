@@ -98,6 +98,8 @@ var adminEN = AdminMessages{
 		"file": "Image file", "key": "Page",
 		"code": "Code", "regenerate_code": "Code", "disable_code": "Code", "require_two_factor": "Two-factor sign-in required",
 		"time_zone": "Time zone",
+		// Issue 9, item 5 (city pages as stories).
+		"perm_page_url": "Their page about Perm",
 	},
 	Hints: map[string]string{
 		"slug":         "Lower-case Latin letters, digits and hyphens: part of the page's address, such as duisburg.",
@@ -116,6 +118,8 @@ var adminEN = AdminMessages{
 		"sort_order":   "Smaller numbers come first; 0 keeps the usual order.",
 		"status_note":  "Shown on the site next to the status of the relationship.",
 		"time_zone":    "The IANA name, such as Europe/Berlin; Perm is Asia/Yekaterinburg. Optional: without it the page does not show the time difference with Perm.",
+		// Issue 9, item 5.
+		"perm_page_url": "The full address of the page about Perm on the city's official site, starting with https://. Optional.",
 	},
 	Russian:     "Russian",
 	English:     "English",
@@ -323,4 +327,8 @@ var adminEN = AdminMessages{
 		"photo_file": "Photo file", "photo_alt": "Text alternative of the photo", "photo_caption": "Caption",
 		"photo_credit": "Author or rights holder",
 	},
+
+	// Issue 9, items 4–5.
+	SourceTranslation:     "title in the other language",
+	SourceTranslationHint: "Optional: the title translated into Russian if it is in English, or into English if it is in Russian. The page in that language shows it instead of the original.",
 }

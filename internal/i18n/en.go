@@ -204,4 +204,15 @@ var en = Messages{
 	WriteBackToContacts: "Back to the contacts",
 	// Photo galleries of cities (issue 9, item 3).
 	Gallery: "Photographs",
+	// Issue 9, items 4–5 (task D): the home page, "coming up", the last joint activity, the lists'
+	// notes, city pages as stories.
+	Lead:              "Perm has %[1]s, and cooperation agreements with %[2]s.",
+	LeadNoPartners:    "Perm has %s.",
+	LeadPartnersOne:   "Russian city",
+	LeadPartnersOther: "Russian cities",
+	LastActivity:      "Last joint activity: %s",
+	ComingUp:          "Coming up",
+	AnniversaryOf:     "%[1]s: %[2]s together",
+	Years:             Forms{One: "year", Many: "years"},
+	PermPageAboutPerm: "Their page about Perm",
 }

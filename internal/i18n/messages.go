@@ -199,6 +199,20 @@ type Messages struct {
 	WriteBackToContacts string
 	// Photo galleries of cities (issue 9, item 3).
 	Gallery string // the heading of a city's photos
+	// Issue 9, items 4–5 (task D: the home page's lead and "coming up", the last joint activity on
+	// cards, the lists' notes, city pages as stories). See story.go.
+	Lead           string // %[1]s: the twin cities counted with the former; %[2]s: LeadPartners counted
+	LeadNoPartners string // %s: the twin cities counted, when there are no partner cities
+	// The partner cities as the lead counts them ("with 1 Russian city", "with 4 Russian cities"):
+	// after one (1, 21) and after any other number. Not Forms: in Russian, after "с", its few and
+	// many forms are the same word.
+	LeadPartnersOne   string
+	LeadPartnersOther string
+	LastActivity      string // %s: the date of a city's latest joint activity, on its card
+	ComingUp          string // the heading of the home page's strip of what comes next
+	AnniversaryOf     string // %[1]s: the city's name; %[2]s: the years counted
+	Years             Forms  // counted years of a relationship
+	PermPageAboutPerm string // the label of the partner city's page about Perm in the facts box
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

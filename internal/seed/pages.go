@@ -98,4 +98,24 @@ Only the department's staff who have access to the site's staff area. When the s
 A message is deleted automatically when the retention period set in the site's settings ends; staff may delete it sooner.`,
 		},
 	},
+	// The notes at the top of two lists (issue 9, item 4), from ../shared/facts/perm.md: the
+	// city portal counts 7 partner cities, of which 4 are sourced, and 8 unions and organisations
+	// and 4 associations, of which fewer are confirmed. A site that loaded the initial data before
+	// the notes existed gets them from addMissingPages.
+	{
+		Key:   content.PartnerCitiesNote,
+		Title: content.Text{RU: "Примечание к списку городов-партнёров", EN: "Note on the list of partner cities"},
+		Body: content.Text{
+			RU: "По данным портала города Перми, Пермь подписала соглашения о сотрудничестве с семью российскими городами. Список пополняется: здесь показаны города, соглашения с которыми подтверждены источниками.",
+			EN: "According to the City of Perm's portal, Perm has signed cooperation agreements with seven Russian cities. The list is still being completed: it shows the cities whose agreements are confirmed by sources.",
+		},
+	},
+	{
+		Key:   content.MembershipsNote,
+		Title: content.Text{RU: "Примечание к списку союзов и ассоциаций", EN: "Note on the list of memberships"},
+		Body: content.Text{
+			RU: "По данным портала города Перми, Пермь входит в восемь союзов и организаций местного самоуправления и тесно связана с четырьмя ассоциациями. Список пополняется: участие в остальных ещё подтверждается.",
+			EN: "According to the City of Perm's portal, Perm is a member of eight unions and organisations of local governments and has close links with four associations. The list is still being completed: the other memberships are still being confirmed.",
+		},
+	},
 }

@@ -84,7 +84,7 @@ func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 }
 
 // addMissingPages creates, with its initial text, each text page a later version of the site
-// added (the privacy page), on a database loaded before it: the site links to every page, and
+// added (the privacy page, the lists' notes), on a database loaded before it: the site links to every page, and
 // pages can be neither created nor deleted by staff. A page that exists is left as it is, and a
 // database without any page was not loaded from here: it is left alone.
 func addMissingPages(ctx context.Context, tx pgx.Tx) error {

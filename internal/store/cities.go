@@ -27,6 +27,7 @@ func cityColumns(c *content.City) []column {
 		{"summary_ru", &c.Summary.RU, written}, {"summary_en", &c.Summary.EN, written},
 		{"body_ru", &c.Body.RU, written}, {"body_en", &c.Body.EN, written},
 		{"website", &c.Website, written},
+		{"perm_page_url", &c.PermPage, written},
 		{"sources", sources{&c.Sources}, written},
 		{"published", &c.Published, written},
 		{"editor_note", &c.EditorNote, written},

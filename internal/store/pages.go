@@ -38,7 +38,7 @@ func PageByKey(ctx context.Context, db DBTX, key content.PageKey) (content.Page,
 // ListPages returns every text page, in the order of content.PageKeys.
 func ListPages(ctx context.Context, db DBTX) ([]content.Page, error) {
 	found, err := pages.collect(db.Query(ctx, pages.selectSQL()+
-		` ORDER BY array_position(ARRAY['about', 'contacts', 'privacy'], p.key), p.key`))
+		` ORDER BY array_position(ARRAY['about', 'contacts', 'privacy', 'partner-cities-note', 'memberships-note'], p.key), p.key`))
 	if err != nil {
 		return nil, fmt.Errorf("store: list pages: %w", err)
 	}

@@ -77,6 +77,7 @@ func parseCity(v url.Values, c *content.City) []content.FieldError {
 	c.Summary = p.bilingual("summary")
 	c.Body = p.bilingual("body")
 	c.Website = p.text("website")
+	c.PermPage = p.text("perm_page_url")
 	c.Sources = p.sources()
 	c.SortOrder = p.integer("sort_order")
 	c.EditorNote = p.text("editor_note")

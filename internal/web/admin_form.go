@@ -24,6 +24,7 @@ func formValues(e content.Entry, sources []content.Source) url.Values {
 	for i, s := range sources {
 		v.Set("sources."+strconv.Itoa(i)+".title", s.Title)
 		v.Set("sources."+strconv.Itoa(i)+".url", s.URL)
+		v.Set("sources."+strconv.Itoa(i)+".translation", s.Translation)
 	}
 	v.Set("version", strconv.Itoa(e.CurrentVersion()))
 	return v
@@ -111,7 +112,9 @@ func compactSources(v url.Values) url.Values {
 		from, to := "sources."+strconv.Itoa(i)+".", "sources."+strconv.Itoa(n)+"."
 		title, hasTitle := v[from+"title"]
 		link, hasURL := v[from+"url"]
-		if strings.TrimSpace(v.Get(from+"title")) == "" && strings.TrimSpace(v.Get(from+"url")) == "" {
+		translation, hasTranslation := v[from+"translation"]
+		if strings.TrimSpace(v.Get(from+"title")) == "" && strings.TrimSpace(v.Get(from+"url")) == "" &&
+			strings.TrimSpace(v.Get(from+"translation")) == "" {
 			continue
 		}
 		if hasTitle {
@@ -119,6 +122,9 @@ func compactSources(v url.Values) url.Values {
 		}
 		if hasURL {
 			out[to+"url"] = link
+		}
+		if hasTranslation {
+			out[to+"translation"] = translation
 		}
 		n++
 	}
@@ -130,12 +136,14 @@ func (p *fieldParser) sources() []content.Source {
 	var out []content.Source
 	for i := 0; i < templates.MaxSources; i++ {
 		prefix := "sources." + strconv.Itoa(i) + "."
-		if _, ok := p.v[prefix+"title"]; !ok {
-			if _, ok := p.v[prefix+"url"]; !ok {
-				continue
-			}
+		_, title := p.v[prefix+"title"]
+		_, link := p.v[prefix+"url"]
+		_, translation := p.v[prefix+"translation"]
+		if !title && !link && !translation {
+			continue
 		}
-		out = append(out, content.Source{Title: p.text(prefix + "title"), URL: p.text(prefix + "url")})
+		out = append(out, content.Source{Title: p.text(prefix + "title"), URL: p.text(prefix + "url"),
+			Translation: p.text(prefix + "translation")})
 	}
 	return out
 }

@@ -2,8 +2,12 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
 
 	"github.com/a-h/templ"
 
@@ -42,8 +46,12 @@ var pageResource = resource[content.Page]{
 		pg.Body = p.bilingual("body")
 		return p.errs
 	},
-	fields: func(_ context.Context, _ *Server, f templates.Form) (templ.Component, error) {
-		return templates.PageFields(f), nil
+	fields: func(ctx context.Context, s *Server, f templates.Form) (templ.Component, error) {
+		note, err := s.editsNote(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return templates.PageFields(f, !note), nil
 	},
 	preview: func(ctx context.Context, s *Server, r *http.Request, pg content.Page, editPath string) (templ.Component, error) {
 		d := templates.TextPageData{Page: pg}
@@ -55,9 +63,40 @@ var pageResource = resource[content.Page]{
 			d.Events = events
 		}
 		title := pg.Title.In(langOf(r))
-		path := "/" + string(pg.Key)
+		path := pagePublicPath(pg)
 		p := s.previewPage(r, title, path, editPath, path, crumb(r, title, ""))
 		return templates.TextPage(p, d), nil
 	},
-	publicPath: func(pg content.Page) string { return "/" + string(pg.Key) },
+	publicPath: pagePublicPath,
+}
+
+// pagePublicPath is where a text page shows, below /{lang}: its own page, or for a list's note the
+// list it heads.
+func pagePublicPath(pg content.Page) string {
+	switch pg.Key {
+	case content.PartnerCitiesNote:
+		return "/partner-cities"
+	case content.MembershipsNote:
+		return "/memberships"
+	}
+	return "/" + string(pg.Key)
+}
+
+// editsNote reports whether the page being edited (the {id} of the route) is a list's note, whose
+// body may be left empty: its form then does not mark the body required. The form is given only
+// its values, which do not hold the page's key, so the key is read here.
+func (s *Server) editsNote(ctx context.Context) (bool, error) {
+	rc := chi.RouteContext(ctx)
+	if rc == nil {
+		return false, nil
+	}
+	id, err := strconv.ParseInt(rc.URLParam("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return false, nil
+	}
+	pg, err := store.Pages.Get(ctx, s.db, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	return pg.Key.IsNote(), err
 }

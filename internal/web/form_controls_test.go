@@ -21,7 +21,7 @@ import (
 var notControls = map[string]string{
 	"kind":      cityNotOnForm["Kind"],
 	"published": publishedNotOnForm,
-	"sources":   "one value in Fields, for the history; on the page a row per source, sources.N.title and sources.N.url, checked row by row",
+	"sources":   "one value in Fields, for the history; on the page a row per source, sources.N.title, sources.N.url and sources.N.translation, checked row by row",
 	"image":     "the image itself in Fields; on the page the image form's file input \"file\", checked as such",
 	"gallery":   "the photos as one value in Fields, for the history; on the page a form a photo, checked by TestGalleryAdmin",
 }
@@ -82,6 +82,7 @@ func TestEditPageHasEveryField(t *testing.T) {
 				row := "sources." + strconv.Itoa(i) + "."
 				expectControl(t, form, row+"title", s.Title)
 				expectControl(t, form, row+"url", s.URL)
+				expectControl(t, form, row+"translation", s.Translation)
 			}
 			if has(e.entry.Fields(), "image") {
 				if n := findForm(t, p, formAt(path+"/image")).Find(`input[type="file"][name="file"]`).Length(); n != 1 {

@@ -24,11 +24,24 @@ func sectionOf(kind content.CityKind, l content.Lang) (path, title string) {
 // listCities handles "GET /{lang}/twin-cities" and "GET /{lang}/partner-cities".
 func (s *Server) listCities(kind content.CityKind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		cities, err := store.ListCities(r.Context(), s.db, store.CityQuery{Kind: kind, Filter: store.Public})
+		ctx, today := r.Context(), s.permNow()
+		var cities []content.City
+		d := templates.CityListData{Kind: kind}
+		err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
+			if cities, err = store.ListCities(ctx, tx, store.CityQuery{Kind: kind, Filter: store.Public}); err != nil {
+				return err
+			}
+			if d.LastActivity, err = store.LastActivities(ctx, tx, today); err != nil {
+				return err
+			}
+			if kind == content.Partner {
+				d.Note, err = listNote(ctx, tx, content.PartnerCitiesNote, langOf(r))
+			}
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		d := templates.CityListData{Kind: kind}
 		for _, c := range cities {
 			if c.IsCurrent() {
 				d.Current = append(d.Current, c)

@@ -3,7 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
+	"sort"
 	"strings"
+	"time"
 
 	"twincities/internal/content"
 	"twincities/internal/store"
@@ -13,9 +15,14 @@ import (
 // homeAwards is how many of the latest awards the home page shows.
 const homeAwards = 3
 
-// home handles "GET /{lang}/": what the site is, the counts, the cities, the latest awards.
+// homeUpcomingEvents is how many upcoming events the home page's "coming up" strip shows at most.
+const homeUpcomingEvents = 5
+
+// home handles "GET /{lang}/": the one-sentence answer and the map, the counts, what comes next,
+// the cities, the latest awards.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	ctx, l := r.Context(), langOf(r)
+	today := s.permNow()
 	var d templates.HomeData
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		counts, err := store.PublicCounts(ctx, tx)
@@ -34,6 +41,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 				d.PartnerCities = append(d.PartnerCities, c)
 			}
 		}
+		if d.LastActivity, err = store.LastActivities(ctx, tx, today); err != nil {
+			return err
+		}
+		upcoming, err := store.UpcomingEvents(ctx, tx, today, homeUpcomingEvents)
+		if err != nil {
+			return err
+		}
+		d.ComingUp = comingUp(cities, upcoming, today)
 		if d.LatestAwards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public, Limit: homeAwards}); err != nil {
 			return err
 		}
@@ -49,6 +64,39 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, r, http.StatusOK, templates.Home(s.page(r, "", ""), d))
 	return nil
+}
+
+// comingUp is the home page's "coming up" strip: the round anniversaries of the published, active
+// relationships in the next twelve months (as the dashboard counts them) and the upcoming events,
+// soonest first. An event's city is given where the public sees it, to link to.
+func comingUp(cities []content.City, events []content.Event, today time.Time) []templates.Upcoming {
+	byID := make(map[int64]content.City, len(cities))
+	for _, c := range cities {
+		byID[c.ID] = c
+	}
+	var out []templates.Upcoming
+	for _, an := range content.Anniversaries(cities, today) {
+		out = append(out, templates.Upcoming{Date: an.Date, City: an.City, Years: an.Years})
+	}
+	for _, e := range events {
+		u := templates.Upcoming{Date: e.Date, Event: e}
+		if e.CityID != nil {
+			u.City = byID[*e.CityID]
+		}
+		out = append(out, u)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Time.Before(out[j].Date.Time) })
+	return out
+}
+
+// permNow is the site's clock in Perm: what day it is there decides what is past and what is to
+// come.
+func (s *Server) permNow() time.Time {
+	loc, err := time.LoadLocation(content.PermTimeZone)
+	if err != nil {
+		return s.now()
+	}
+	return s.now().In(loc)
 }
 
 // currentFirst orders active relationships before ended and suspended ones, keeping the order

@@ -13,13 +13,22 @@ import (
 
 // listMemberships handles "GET /{lang}/memberships": organisations grouped by kind, then scope.
 func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
-	orgs, err := store.ListOrganizations(r.Context(), s.db, store.Public)
+	ctx := r.Context()
+	var orgs []content.Organization
+	var note string
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
+		if orgs, err = store.ListOrganizations(ctx, tx, store.Public); err != nil {
+			return err
+		}
+		note, err = listNote(ctx, tx, content.MembershipsNote, langOf(r))
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	title := i18n.For(langOf(r)).Memberships
 	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
-	s.render(w, r, http.StatusOK, templates.Memberships(p, groupOrganizations(orgs)))
+	s.render(w, r, http.StatusOK, templates.Memberships(p, groupOrganizations(orgs), note))
 	return nil
 }
 

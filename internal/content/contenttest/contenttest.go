@@ -125,6 +125,8 @@ var (
 		"Website": func(n int) string { return fmt.Sprintf("https://site-%d.example.org/", n) },
 		"Link":    func(n int) string { return fmt.Sprintf("https://news-%d.example.org/item", n) },
 		"URL":     func(n int) string { return fmt.Sprintf("https://source-%d.example.org/", n) },
+		// Issue 9, item 5: a city's page about Perm on its own site.
+		"PermPage": func(n int) string { return fmt.Sprintf("https://site-%d.example.org/perm", n) },
 		"TimeZone": func(n int) string {
 			zones := []string{"Europe/Berlin", "Europe/Paris", "Asia/Shanghai", "America/Kentucky/Louisville", "Asia/Kolkata", "Europe/Moscow", "Asia/Yekaterinburg"}
 			return zones[n%len(zones)]

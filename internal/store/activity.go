@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+)
+
+// What the home page tells of the cities' life together (issue 9, item 4): when each city last did
+// something with Perm, and what comes next. "Today" is a calendar day, given by the caller (the
+// site's clock in Perm): an event dated today is past, one dated tomorrow is to come. An event
+// known only to the month or year is placed at the first day of it, as it is stored.
+
+// publicEvent is the condition for an event the public sees: published, not in the trash, and of
+// no city or of a published city not in the trash (the tables aliased e and c).
+const publicEvent = `e.published AND e.deleted_at IS NULL
+	AND (e.city_id IS NULL OR (c.published AND c.deleted_at IS NULL))`
+
+// LastActivities returns, for every published city with one, the date of its latest published
+// event dated today or earlier: the last joint activity its card shows. One query for all cities.
+func LastActivities(ctx context.Context, db DBTX, today time.Time) (map[int64]content.Date, error) {
+	rows, err := db.Query(ctx, `SELECT DISTINCT ON (e.city_id) e.city_id, e.event_date, e.date_precision
+		FROM events e JOIN cities c ON c.id = e.city_id
+		WHERE `+publicEvent+` AND e.event_date <= @today
+		ORDER BY e.city_id, e.event_date DESC`, pgx.StrictNamedArgs{"today": day(today)})
+	if err != nil {
+		return nil, fmt.Errorf("store: last activities: %w", err)
+	}
+	out := map[int64]content.Date{}
+	var id int64
+	var d content.Date
+	_, err = pgx.ForEachRow(rows, []any{&id, dateDay{&d}, datePrecision{&d}}, func() error {
+		out[id] = d
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: last activities: %w", err)
+	}
+	return out, nil
+}
+
+// UpcomingEvents returns up to limit published events dated after today, soonest first.
+func UpcomingEvents(ctx context.Context, db DBTX, today time.Time, limit int) ([]content.Event, error) {
+	found, err := events.collect(db.Query(ctx, events.selectSQL()+`
+		LEFT JOIN cities c ON c.id = e.city_id
+		WHERE `+publicEvent+` AND e.event_date > @today
+		ORDER BY e.event_date, e.id LIMIT @limit`, pgx.StrictNamedArgs{"today": day(today), "limit": limit}))
+	if err != nil {
+		return nil, fmt.Errorf("store: upcoming events: %w", err)
+	}
+	return found, nil
+}
+
+// day is t's calendar day, as a date column holds it.
+func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
