@@ -21,7 +21,7 @@ type Place struct {
 	ID           int64      `json:"id"`
 	Slug         string     `json:"slug"`
 	Name         Text       `json:"name"`
-	Role         Text       `json:"role"` // what the place is or does, in a sentence
+	Description  Text       `json:"description"` // what the place is or does, in a sentence or two
 	Address      Text       `json:"address"`
 	Phone        string     `json:"phone"` // as people dial it: digits, spaces, + ( ) -
 	Email        string     `json:"email"` // a bare address, no display name
@@ -47,7 +47,7 @@ func (p *Place) Normalize() {
 	p.Slug = strings.TrimSpace(p.Slug)
 	p.Phone = strings.TrimSpace(p.Phone)
 	p.Email = strings.TrimSpace(p.Email)
-	trimText(&p.Name, &p.Role, &p.Address, &p.Hours, &p.HeadName, &p.HeadPosition)
+	trimText(&p.Name, &p.Description, &p.Address, &p.Hours, &p.HeadName, &p.HeadPosition)
 	p.Website = normalizeURL(p.Website)
 }
 
@@ -56,7 +56,7 @@ func (p *Place) Validate() error {
 	var v checker
 	v.slug("slug", p.Slug)
 	v.nameText("name", p.Name, p.Published)
-	v.text("role", p.Role, MaxSummary, false, p.Published)
+	v.text("description", p.Description, MaxSummary, false, p.Published)
 	v.text("address", p.Address, MaxName, false, p.Published)
 	v.chars("phone", p.Phone, false, true)
 	if p.Phone != "" && !ValidPhone(p.Phone) {
@@ -169,7 +169,7 @@ func (p Place) Fields() []FieldValue {
 	}
 	f := []FieldValue{{Field: "slug", Value: p.Slug}}
 	f = append(f, textFields("name", p.Name)...)
-	f = append(f, textFields("role", p.Role)...)
+	f = append(f, textFields("description", p.Description)...)
 	f = append(f, textFields("address", p.Address)...)
 	f = append(f, FieldValue{Field: "phone", Value: p.Phone}, FieldValue{Field: "email", Value: p.Email})
 	f = append(f, textFields("hours", p.Hours)...)

@@ -232,6 +232,13 @@ type AdminMessages struct {
 	RequireTwoFactor   string
 	RequireHint        string
 	FlashSettings      string
+	// Places and their contact details (issue 9, item 6: contacts): the admin's section, and the
+	// dashboard's list of places whose contact details are still unknown. The labels and hints
+	// of a place's fields are added to Fields and Hints in admin_places.go.
+	Places          string
+	ContactGaps     string
+	NoContactGaps   string
+	ContactsMissing string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

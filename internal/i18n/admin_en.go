@@ -283,4 +283,9 @@ var adminEN = AdminMessages{
 	RequireTwoFactor:   "Require two-factor sign-in for all staff",
 	RequireHint:        "Someone who has not set it up can, after signing in, only set it up or sign out.",
 	FlashSettings:      "The settings are saved.",
+	// Places and their contact details (issue 9, item 6: contacts).
+	Places:          "Addresses and contacts",
+	ContactGaps:     "Contact details still unknown",
+	NoContactGaps:   "Every address has its contact details.",
+	ContactsMissing: "missing",
 }

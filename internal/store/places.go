@@ -15,7 +15,7 @@ func placeColumns(p *content.Place) []column {
 		{"id", &p.ID, generated},
 		{"slug", &p.Slug, written},
 		{"name_ru", &p.Name.RU, written}, {"name_en", &p.Name.EN, written},
-		{"role_ru", &p.Role.RU, written}, {"role_en", &p.Role.EN, written},
+		{"description_ru", &p.Description.RU, written}, {"description_en", &p.Description.EN, written},
 		{"address_ru", &p.Address.RU, written}, {"address_en", &p.Address.EN, written},
 		{"phone", &p.Phone, written},
 		{"email", &p.Email, written},
