@@ -174,4 +174,15 @@ var ru = Messages{
 	CountFormerOne:   "бывший",
 	CountFormerOther: "бывших",
 	CountFormerJoin:  " и ",
+	// Места и их контакты (задача 9, пункт 6: контакты).
+	PlaceAddress:  "Адрес",
+	PlacePhone:    "Телефон",
+	PlaceEmail:    "Электронная почта",
+	PlaceHours:    "Часы работы",
+	PlaceHead:     "Руководитель",
+	PlaceWebsite:  "Сайт",
+	PlaceSiteLink: "Перейти на сайт",
+	FooterContact: "Контакты управления",
+	TakePartHead:  "Как принять участие",
+	TakePartLead:  "С вопросами о связях с этим городом и предложениями об участии в совместных делах обращайтесь в ",
 }
