@@ -252,3 +252,25 @@ func TestDashboardListsPlacesWithoutContacts(t *testing.T) {
 		t.Errorf("a place with an address is listed as missing it: %q", items[testNoPhone.Name.EN])
 	}
 }
+
+// TestPlacePreviewShowsTheContactsPage checks that staff preview a draft place as the contacts
+// page will show it, among the published places.
+func TestPlacePreviewShowsTheContactsPage(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	addPlaces(t, db, testDraft)
+	s := startSite(t, db)
+	b := s.newBrowser(t, "en")
+	b.mustSignIn(editorEmail, editorPassword)
+	id := queryInt(t, db, `SELECT id FROM places WHERE slug = $1`, testDraft.Slug)
+	p := b.mustGet("/admin/places/" + itoa(id) + "/preview?lang=en")
+	var names []string
+	p.doc.Find("section.place h2").Each(func(_ int, s *goquery.Selection) { names = append(names, s.Text()) })
+	if want := []string{testDraft.Name.EN, "Twinned Cities Hall"}; !slices.Equal(names, want) {
+		t.Errorf("the preview shows places %q, want %q", names, want)
+	}
+	if p.doc.Find(`section.place a[href="tel:+73422000009"]`).Length() != 1 {
+		t.Error("the preview does not show the draft's phone")
+	}
+}
