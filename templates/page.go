@@ -31,6 +31,9 @@ type Page struct {
 	A11y A11y
 	// Back is where the settings form returns; the page itself when empty.
 	Back string
+	// Department is the department's place when it is published: the footer and the "how to take
+	// part" block of a city page give its contact details. Nil when it is a draft or missing.
+	Department *content.Place
 }
 
 // BackPath is where the settings form of the version for the visually impaired returns.

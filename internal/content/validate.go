@@ -35,6 +35,7 @@ const (
 	ProblemAlt           Problem = "alt"            // an image without its text alternative
 	ProblemCharacters    Problem = "characters"     // holds characters nobody can type: control, broken, or in a name invisible
 	ProblemTimeZone      Problem = "time_zone"      // not an IANA time zone name Go knows, such as "Europe/Berlin"
+	ProblemPhone         Problem = "phone"          // not a phone number: digits, spaces, + ( ) - only
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").

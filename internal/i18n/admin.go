@@ -276,6 +276,13 @@ type AdminMessages struct {
 	// site's other language, and its hint.
 	SourceTranslation     string
 	SourceTranslationHint string
+	// Places and their contact details (issue 9, item 6: contacts): the admin's section, and the
+	// dashboard's list of places whose contact details are still unknown. The labels and hints
+	// of a place's fields are added to Fields and Hints in admin_places.go.
+	Places          string
+	ContactGaps     string
+	NoContactGaps   string
+	ContactsMissing string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -331,4 +331,9 @@ var adminEN = AdminMessages{
 	// Issue 9, items 4–5.
 	SourceTranslation:     "title in the other language",
 	SourceTranslationHint: "Optional: the title translated into Russian if it is in English, or into English if it is in Russian. The page in that language shows it instead of the original.",
+	// Places and their contact details (issue 9, item 6: contacts).
+	Places:          "Addresses and contacts",
+	ContactGaps:     "Contact details still unknown",
+	NoContactGaps:   "Every address has its contact details.",
+	ContactsMissing: "missing",
 }

@@ -215,4 +215,15 @@ var en = Messages{
 	AnniversaryOf:     "%[1]s: %[2]s together",
 	Years:             Forms{One: "year", Many: "years"},
 	PermPageAboutPerm: "Their page about Perm",
+	// Places and their contact details (issue 9, item 6: contacts).
+	PlaceAddress:  "Address",
+	PlacePhone:    "Phone",
+	PlaceEmail:    "E-mail",
+	PlaceHours:    "Opening hours",
+	PlaceHead:     "Head",
+	PlaceWebsite:  "Website",
+	PlaceSiteLink: "Go to the website",
+	FooterContact: "The department's contact details",
+	TakePartHead:  "How to take part",
+	TakePartLead:  "For questions about the relationship with this city and offers to take part in joint activities, contact the ",
 }

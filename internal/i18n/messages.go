@@ -213,6 +213,19 @@ type Messages struct {
 	AnniversaryOf     string // %[1]s: the city's name; %[2]s: the years counted
 	Years             Forms  // counted years of a relationship
 	PermPageAboutPerm string // the label of the partner city's page about Perm in the facts box
+	// Places and their contact details (issue 9, item 6: contacts): the labels of a place's
+	// details on the contacts page, and the "how to take part" block of a city page, which
+	// names the department and links to the contacts page.
+	PlaceAddress  string
+	PlacePhone    string
+	PlaceEmail    string
+	PlaceHours    string
+	PlaceHead     string
+	PlaceWebsite  string // the label of a place's website
+	PlaceSiteLink string // the text of the link to it, never the address itself
+	FooterContact string // the footer's list of the department's contact details, for screen readers
+	TakePartHead  string
+	TakePartLead  string // before the department's name, which ends the sentence
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

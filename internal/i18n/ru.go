@@ -215,4 +215,15 @@ var ru = Messages{
 	AnniversaryOf:     "%[1]s: %[2]s вместе",
 	Years:             Forms{One: "год", Few: "года", Many: "лет"},
 	PermPageAboutPerm: "Страница о Перми на их сайте",
+	// Места и их контакты (задача 9, пункт 6: контакты).
+	PlaceAddress:  "Адрес",
+	PlacePhone:    "Телефон",
+	PlaceEmail:    "Электронная почта",
+	PlaceHours:    "Часы работы",
+	PlaceHead:     "Руководитель",
+	PlaceWebsite:  "Сайт",
+	PlaceSiteLink: "Перейти на сайт",
+	FooterContact: "Контакты управления",
+	TakePartHead:  "Как принять участие",
+	TakePartLead:  "С вопросами о связях с этим городом и предложениями об участии в совместных делах обращайтесь в\u00a0",
 }

@@ -15,7 +15,7 @@ import (
 
 // tables are the content tables with the column that orders their rows.
 var tables = map[string]string{
-	"cities": "id", "organizations": "id", "awards": "id", "events": "id", "pages": "key",
+	"cities": "id", "organizations": "id", "awards": "id", "events": "id", "pages": "key", "places": "id",
 }
 
 func rowCounts(tb testing.TB, db *pgxpool.Pool) map[string]int {
@@ -50,7 +50,7 @@ func checksums(tb testing.TB, db *pgxpool.Pool) map[string]string {
 func wantCounts() map[string]int {
 	return map[string]int{
 		"cities": len(seed.Cities()), "organizations": len(seed.Organizations()), "awards": len(seed.Awards()),
-		"events": len(seed.Events()), "pages": len(seed.Pages()),
+		"events": len(seed.Events()), "pages": len(seed.Pages()), "places": len(seed.Places()),
 	}
 }
 

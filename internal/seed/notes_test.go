@@ -24,6 +24,9 @@ func TestEditorNotesAreInRussian(t *testing.T) {
 	for _, e := range seed.Events() {
 		notes["event "+e.Title.EN] = e.EditorNote
 	}
+	for _, p := range seed.Places() {
+		notes["place "+p.Slug] = p.EditorNote
+	}
 	n := 0
 	for entry, note := range notes {
 		if note == "" {

@@ -80,6 +80,11 @@ func insertAll(ctx context.Context, tx pgx.Tx) (err error) {
 			return fmt.Errorf("seed: %w", err)
 		}
 	}
+	for _, p := range Places() {
+		if err := store.Places.Create(ctx, tx, &p, store.SystemActor); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
+	}
 	return nil
 }
 

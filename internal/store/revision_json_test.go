@@ -332,7 +332,7 @@ func TestEntryFieldsHaveJSONTags(t *testing.T) {
 			check(f.Type, at)
 		}
 	}
-	for _, e := range []any{content.City{}, content.Organization{}, content.Award{}, content.Event{}, content.Page{}} {
+	for _, e := range []any{content.City{}, content.Organization{}, content.Award{}, content.Event{}, content.Page{}, content.Place{}} {
 		typ := reflect.TypeOf(e)
 		check(typ, typ.Name())
 	}

@@ -195,6 +195,19 @@ func TestOrganizationRoundTrip(t *testing.T) {
 	)
 }
 
+func TestPlaceRoundTrip(t *testing.T) {
+	t.Parallel()
+	db := pgtest.EmptyDB(t)
+	roundTrip(t, db, store.Places, contenttest.Place(1), contenttest.Place(2),
+		read[content.Place]{"slug", func(ctx context.Context, db store.DBTX, p content.Place) (content.Place, error) {
+			return store.PlaceBySlug(ctx, db, p.Slug, true)
+		}},
+		read[content.Place]{"list", func(ctx context.Context, db store.DBTX, p content.Place) (content.Place, error) {
+			return listed[content.Place](p.ID)(store.ListPlaces(ctx, db, store.Public))
+		}},
+	)
+}
+
 func TestAwardRoundTrip(t *testing.T) {
 	t.Parallel()
 	db := pgtest.EmptyDB(t)

@@ -12,7 +12,8 @@ import (
 const recentChanges = 10
 
 // dashboard handles "GET /admin/": drafts waiting, recent changes, entries missing a language,
-// the round anniversaries of relationships coming within a year, and the unread messages.
+// places whose contact details are not yet known, the round anniversaries of relationships coming
+// within a year, and the unread messages.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	ctx, a, l := r.Context(), adminMessages(r), adminLang(r)
 	var (
@@ -50,6 +51,15 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 				labels[i] = a.Fields[m]
 			}
 			d.Missing = append(d.Missing, templates.MissingRow{Entry: link, Fields: labels})
+		}
+		if pl, ok := e.(content.Place); ok {
+			if gaps := pl.ContactGaps(); len(gaps) > 0 {
+				labels := make([]string, len(gaps))
+				for i, g := range gaps {
+					labels[i] = a.Fields[g]
+				}
+				d.ContactGaps = append(d.ContactGaps, templates.MissingRow{Entry: link, Fields: labels})
+			}
 		}
 	}
 	for _, an := range content.Anniversaries(cities, s.now()) {

@@ -62,6 +62,13 @@ var pageResource = resource[content.Page]{
 			}
 			d.Events = events
 		}
+		if pg.Key == content.Contacts {
+			places, err := store.ListPlaces(ctx, s.db, store.Public)
+			if err != nil {
+				return nil, err
+			}
+			d.Places = places
+		}
 		title := pg.Title.In(langOf(r))
 		path := pagePublicPath(pg)
 		p := s.previewPage(r, title, path, editPath, path, crumb(r, title, ""))

@@ -42,6 +42,8 @@ func resourceOf[T content.Entry](e T) resource[T] {
 		res = eventResource
 	case content.Page:
 		res = pageResource
+	case content.Place:
+		res = placeResource
 	default:
 		panic(fmt.Sprintf("web: no admin resource for %T", e))
 	}

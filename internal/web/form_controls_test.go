@@ -57,6 +57,7 @@ func TestEditPageHasEveryField(t *testing.T) {
 		{"organization", "/admin/organizations", storeEntry(t, db, store.Organizations, contenttest.Organization(1))},
 		{"award", "/admin/awards", storeEntry(t, db, store.Awards, award)},
 		{"event", "/admin/events", storeEntry(t, db, store.Events, event)},
+		{"place", "/admin/places", storeEntry(t, db, store.Places, contenttest.Place(1))},
 		{"page", "/admin/pages", storeEntry(t, db, store.Pages, contenttest.Page(1))},
 	}
 	for _, e := range entries {

@@ -27,6 +27,7 @@ func filledKinds() []filledKind {
 		{"organization", "/admin/organizations", contenttest.Organization(1)},
 		{"award", "/admin/awards", contenttest.Award(1)},
 		{"event", "/admin/events", contenttest.Event(1)},
+		{"place", "/admin/places", contenttest.Place(1)},
 		{"page", "/admin/pages", contenttest.Page(1)},
 	}
 }

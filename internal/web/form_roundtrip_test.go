@@ -35,6 +35,7 @@ var (
 	awardNotOnForm        = notOnForm{"Published": publishedNotOnForm, "Picture": pictureNotOnForm}
 	eventNotOnForm        = notOnForm{"Published": publishedNotOnForm}
 	pageNotOnForm         = notOnForm{"Key": "the page is the one at the address edited (about, contacts), which cannot change"}
+	placeNotOnForm        = notOnForm{"Published": publishedNotOnForm}
 )
 
 // TestEntryFormRoundTrip fills each kind's edit form with an entry whose every field is filled,
@@ -58,6 +59,9 @@ func TestEntryFormRoundTrip(t *testing.T) {
 		})
 		t.Run(fmt.Sprintf("award %d", variant), func(t *testing.T) { expectRoundTrip(t, award, awardNotOnForm) })
 		t.Run(fmt.Sprintf("event %d", variant), func(t *testing.T) { expectRoundTrip(t, event, eventNotOnForm) })
+		t.Run(fmt.Sprintf("place %d", variant), func(t *testing.T) {
+			expectRoundTrip(t, contenttest.Place(variant), placeNotOnForm)
+		})
 		t.Run(fmt.Sprintf("page %d", variant), func(t *testing.T) {
 			expectRoundTrip(t, contenttest.Page(variant), pageNotOnForm)
 		})

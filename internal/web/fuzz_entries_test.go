@@ -32,6 +32,7 @@ var entryKinds = []entryKind{
 	{"/admin/organizations", `SELECT min(id) FROM organizations`, true, getter(store.Organizations)},
 	{"/admin/awards", `SELECT min(id) FROM awards`, true, getter(store.Awards)},
 	{"/admin/events", `SELECT min(id) FROM events`, true, getter(store.Events)},
+	{"/admin/places", `SELECT min(id) FROM places`, true, getter(store.Places)},
 	{"/admin/pages", `SELECT id FROM pages WHERE key = 'about'`, false, getter(store.Pages)},
 }
 

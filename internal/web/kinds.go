@@ -28,6 +28,7 @@ func init() {
 		eventResource.kind(),
 		organizationResource.kind(),
 		awardResource.kind(),
+		placeResource.kind(),
 		pageResource.kind(),
 	}
 }

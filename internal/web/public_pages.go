@@ -10,15 +10,22 @@ import (
 )
 
 // showTextPage handles "GET /{lang}/about", "GET /{lang}/contacts" and "GET /{lang}/privacy". The
-// about page also shows the timeline of Perm's relations in general (events that belong to no city).
+// about page also shows the timeline of Perm's relations in general (events that belong to no
+// city); the contacts page, the published places with their contact details.
 func (s *Server) showTextPage(key content.PageKey) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx, l := r.Context(), langOf(r)
-		page, err := store.PageByKey(ctx, s.db, key)
+		var d templates.TextPageData
+		var err error
+		if key == content.Contacts {
+			d, err = s.contactsData(ctx)
+		} else {
+			d.Page, err = store.PageByKey(ctx, s.db, key)
+		}
 		if err != nil {
 			return err
 		}
-		d := templates.TextPageData{Page: page}
+		page := d.Page
 		if key == content.About {
 			if d.Events, err = store.ListEvents(ctx, s.db, store.EventQuery{General: true, Filter: store.Public}); err != nil {
 				return err

@@ -63,6 +63,8 @@ func (s *Server) page(r *http.Request, title, section string, crumbs ...template
 		Crumbs:  crumbs,
 		Section: section,
 		A11y:    a11yOf(r),
+
+		Department: s.department(r),
 	}
 }
 

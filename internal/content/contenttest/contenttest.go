@@ -61,6 +61,13 @@ func Page(variant int) content.Page {
 	return p
 }
 
+// Place is a published place with every field filled.
+func Place(variant int) content.Place {
+	var p content.Place
+	fill(&p, variant)
+	return p
+}
+
 // Picture is a picture of the stored image id, with its words filled; the files' sizes are what
 // the store reads back from the image, so they are left to the caller.
 func Picture(id int64, variant int) *content.Picture {
@@ -127,6 +134,8 @@ var (
 		"URL":     func(n int) string { return fmt.Sprintf("https://source-%d.example.org/", n) },
 		// Issue 9, item 5: a city's page about Perm on its own site.
 		"PermPage": func(n int) string { return fmt.Sprintf("https://site-%d.example.org/perm", n) },
+		"Phone":    func(n int) string { return fmt.Sprintf("+7 (342) 200-%02d-%02d", n/100%100, n%100) },
+		"Email":    func(n int) string { return fmt.Sprintf("place-%d@example.org", n) },
 		"TimeZone": func(n int) string {
 			zones := []string{"Europe/Berlin", "Europe/Paris", "Asia/Shanghai", "America/Kentucky/Louisville", "Asia/Kolkata", "Europe/Moscow", "Asia/Yekaterinburg"}
 			return zones[n%len(zones)]

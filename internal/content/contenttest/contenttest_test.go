@@ -27,6 +27,8 @@ func TestFilledEntriesAreWholeAndValid(t *testing.T) {
 			func(v any) error { a := v.(content.Award); a.Normalize(); return a.Validate() }},
 		{"event", contenttest.Event(1), contenttest.Event(2),
 			func(v any) error { e := v.(content.Event); e.Normalize(); return e.Validate() }},
+		{"place", contenttest.Place(1), contenttest.Place(2),
+			func(v any) error { p := v.(content.Place); p.Normalize(); return p.Validate() }},
 		{"page", contenttest.Page(1), contenttest.Page(2),
 			func(v any) error { p := v.(content.Page); return p.Validate() }},
 	}
