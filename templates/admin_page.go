@@ -18,9 +18,17 @@ type AdminPage struct {
 	Section string        // the admin section, to mark in the navigation
 	// Sections are the admin's menu, each kind of entry among them; the person's role decides
 	// which they see.
-	Sections []Crumb
+	Sections []Section
 	Crumbs   []Crumb
 	Path     string // this page, to come back to after changing the language
+}
+
+// Section is an item of the admin's menu: its label, its address, and how many of its items
+// wait to be read, shown beside the label.
+type Section struct {
+	Label  string
+	Path   string
+	Unread int
 }
 
 // HeadTitle is the text of <title> on an admin page.

@@ -234,7 +234,6 @@ type AdminMessages struct {
 	FlashSettings      string
 	// Writing to the department (issue 9, item 6, the inbox): the messages visitors sent.
 	Inbox            string
-	InboxUnreadFmt   string // "%s (%d)" in the menu: the section and how many are unread
 	InboxIntroFmt    string // %d: the retention in days
 	InboxEmpty       string
 	InboxUnreadCount string // on the dashboard, "%d"
@@ -283,6 +282,15 @@ type AdminMessages struct {
 	ContactGaps     string
 	NoContactGaps   string
 	ContactsMissing string
+	// The admin's menu in one row (issue 9, item 8): the short labels of the sections whose
+	// heading is too long for the menu, and the word after the count of unread messages, which
+	// only screen readers read ("Сообщения 3" is seen, "Сообщения 3 новых" heard).
+	MenuTwinCities    string
+	MenuPartnerCities string
+	MenuOrganizations string
+	MenuPlaces        string
+	MenuHistory       string
+	MenuUnread        Forms
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

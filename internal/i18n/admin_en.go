@@ -289,7 +289,6 @@ var adminEN = AdminMessages{
 	FlashSettings:      "The settings are saved.",
 	// Writing to the department (issue 9, item 6, the inbox).
 	Inbox:            "Messages",
-	InboxUnreadFmt:   "%s (%d new)",
 	InboxIntroFmt:    "Messages visitors sent through the “Write to the department” form. They are personal data: do not pass them on without need. Each message is deleted automatically %d days after it arrived.",
 	InboxEmpty:       "No messages.",
 	InboxUnreadCount: "New messages: %d",
@@ -336,4 +335,11 @@ var adminEN = AdminMessages{
 	ContactGaps:     "Contact details still unknown",
 	NoContactGaps:   "Every address has its contact details.",
 	ContactsMissing: "missing",
+	// The admin's menu in one row (issue 9, item 8).
+	MenuTwinCities:    "Twin cities",
+	MenuPartnerCities: "Partner cities",
+	MenuOrganizations: "Unions",
+	MenuPlaces:        "Contacts",
+	MenuHistory:       "Change log",
+	MenuUnread:        Forms{One: "new", Few: "new", Many: "new"},
 }

@@ -289,7 +289,6 @@ var adminRU = AdminMessages{
 	FlashSettings:      "Настройки сохранены.",
 	// Написать в управление (задача 9, пункт 6, входящие).
 	Inbox:            "Сообщения",
-	InboxUnreadFmt:   "%s (новых: %d)",
 	InboxIntroFmt:    "Сообщения, которые посетители отправили через форму «Написать в управление». Это персональные данные: не пересылайте их без нужды. Каждое сообщение удаляется автоматически через %d дн. после получения.",
 	InboxEmpty:       "Сообщений нет.",
 	InboxUnreadCount: "Новых сообщений: %d",
@@ -336,4 +335,11 @@ var adminRU = AdminMessages{
 	ContactGaps:     "Контактные данные, которые ещё не известны",
 	NoContactGaps:   "У всех адресов заполнены контактные данные.",
 	ContactsMissing: "не указано",
+	// Меню управления в одну строку (задача 9, пункт 8).
+	MenuTwinCities:    "Побратимы",
+	MenuPartnerCities: "Партнёры",
+	MenuOrganizations: "Союзы",
+	MenuPlaces:        "Контакты",
+	MenuHistory:       "Журнал",
+	MenuUnread:        Forms{One: "новое", Few: "новых", Many: "новых"},
 }

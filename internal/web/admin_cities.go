@@ -19,12 +19,14 @@ import (
 func cityResource(kind content.CityKind) resource[content.City] {
 	base := "/admin/twin-cities"
 	title := func(_ *i18n.AdminMessages, m *i18n.Messages) string { return m.TwinCities }
+	menu := func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.MenuTwinCities }
 	if kind == content.Partner {
 		base = "/admin/partner-cities"
 		title = func(_ *i18n.AdminMessages, m *i18n.Messages) string { return m.PartnerCities }
+		menu = func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.MenuPartnerCities }
 	}
 	return resource[content.City]{
-		table: store.Cities, base: base, title: title, canCreate: true,
+		table: store.Cities, base: base, title: title, menu: menu, canCreate: true,
 		blank: func() content.City {
 			c := content.City{Kind: kind, Status: content.Active}
 			if kind == content.Partner {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -80,17 +79,16 @@ func (s *Server) deleteMessage(w http.ResponseWriter, r *http.Request) error {
 
 // withInbox puts the messages into the admin menu after the dashboard, with how many are unread.
 // The menu is on every admin page: when the count cannot be read, the section is there without it.
-func (s *Server) withInbox(r *http.Request, sections []templates.Crumb, a *i18n.AdminMessages) []templates.Crumb {
-	label := a.Inbox
+func (s *Server) withInbox(r *http.Request, sections []templates.Section, a *i18n.AdminMessages) []templates.Section {
+	inbox := templates.Section{Path: "/admin/messages", Label: a.Inbox}
 	n, err := store.CountUnreadMessages(r.Context(), s.db)
 	if err != nil {
 		s.log.Warn("could not count unread messages", "err", err)
-	} else if n > 0 {
-		label = fmt.Sprintf(a.InboxUnreadFmt, a.Inbox, n)
+	} else {
+		inbox.Unread = n
 	}
-	inbox := templates.Crumb{Path: "/admin/messages", Label: label}
 	if len(sections) == 0 {
-		return []templates.Crumb{inbox}
+		return []templates.Section{inbox}
 	}
-	return append([]templates.Crumb{sections[0], inbox}, sections[1:]...)
+	return append([]templates.Section{sections[0], inbox}, sections[1:]...)
 }

@@ -18,6 +18,7 @@ import (
 var organizationResource = resource[content.Organization]{
 	table: store.Organizations, base: "/admin/organizations", canCreate: true,
 	title: func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.Organizations },
+	menu:  func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.MenuOrganizations },
 	blank: func() content.Organization {
 		return content.Organization{Kind: content.Union, Scope: content.International}
 	},

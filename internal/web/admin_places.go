@@ -18,6 +18,7 @@ import (
 var placeResource = resource[content.Place]{
 	table: store.Places, base: "/admin/places", canCreate: true,
 	title:   func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.Places },
+	menu:    func(a *i18n.AdminMessages, _ *i18n.Messages) string { return a.MenuPlaces },
 	blank:   func() content.Place { return content.Place{} },
 	list:    store.ListPlaces,
 	belongs: func(content.Place) bool { return true },

@@ -43,7 +43,7 @@ func (s *Server) adminPage(r *http.Request, title, section string, crumbs ...tem
 	if u, ok := staffOf(r.Context()); ok {
 		p.User = &u
 	}
-	p.Sections = adminSections(p.Admin, p.Msg, p.User != nil && p.User.IsAdmin())
+	p.Sections = adminSections(p.Admin, p.Msg)
 	if p.User != nil {
 		p.Sections = s.withInbox(r, p.Sections, p.Admin)
 	}

@@ -24,6 +24,8 @@ type resource[T content.Entry] struct {
 	base string
 	// title is the list's heading.
 	title func(a *i18n.AdminMessages, m *i18n.Messages) string
+	// menu is the menu's label, where the title is too long for the menu's one row; nil: the title.
+	menu func(a *i18n.AdminMessages, m *i18n.Messages) string
 	// blank is a new entry.
 	blank func() T
 	// list returns the entries a filter selects.

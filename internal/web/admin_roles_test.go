@@ -69,8 +69,8 @@ func TestEditorIsRefusedAdminPages(t *testing.T) {
 		}
 	}
 	admin.mustGet("/admin/users/new")
-	if admin.mustGet("/admin/").doc.Find(`nav a[href="/admin/users"]`).Length() != 1 {
-		t.Error("an admin's navigation does not offer /admin/users")
+	if admin.mustGet("/admin/").doc.Find(`header a[href="/admin/users"]`).Length() != 1 {
+		t.Error("an admin's header does not offer /admin/users")
 	}
 }
 

@@ -30,8 +30,8 @@ func TestRequiredTwoFactorSendsEveryoneToSetUp(t *testing.T) {
 	expectStatus(t, editor.get("/admin/"), http.StatusOK)
 
 	settings := admin.mustGet("/admin/settings")
-	if admin.mustGet("/admin/").doc.Find(`nav a[href="/admin/settings"]`).Length() != 1 {
-		t.Error("an administrator's navigation does not offer /admin/settings")
+	if admin.mustGet("/admin/").doc.Find(`header a[href="/admin/settings"]`).Length() != 1 {
+		t.Error("an administrator's header does not offer /admin/settings")
 	}
 	box := findForm(t, settings, formAt("/admin/settings")).Find(`input[type="checkbox"][name="require_two_factor"]`)
 	if box.Length() != 1 || squash(settings.doc.Find(`label[for="`+box.AttrOr("id", "")+`"]`).Text()) != adminEN.RequireTwoFactor {

@@ -41,8 +41,11 @@ type kind struct {
 	entity content.Entity
 	// base is the admin list's address, such as /admin/twin-cities; its entries are below it.
 	base string
-	// title is the list's heading and the menu's label.
+	// title is the list's heading.
 	title func(a *i18n.AdminMessages, m *i18n.Messages) string
+	// menu is the menu's label: short, so that the whole menu fits one row at 1280 px, and
+	// telling the kind from the others on its own.
+	menu func(a *i18n.AdminMessages, m *i18n.Messages) string
 	// trash reports whether entries of the kind can be created and deleted (the text pages exist
 	// once each and cannot).
 	trash bool
@@ -61,8 +64,11 @@ type kind struct {
 
 // kind describes the resource for the registry.
 func (res resource[T]) kind() kind {
+	if res.menu == nil {
+		res.menu = res.title
+	}
 	return kind{
-		entity: res.table.Entity(), base: res.base, title: res.title,
+		entity: res.table.Entity(), base: res.base, title: res.title, menu: res.menu,
 		trash:  res.canCreate,
 		routes: func(s *Server) entryHandlers { return handlersOf(s, res) },
 		list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Entry, error) {
@@ -142,18 +148,15 @@ func logEntities() []content.Entity {
 	return append(out, content.EntityUser, content.EntitySettings)
 }
 
-// adminSections are the admin's menu: the dashboard, every kind, the history and the trash;
-// staff accounts and the settings for administrators.
-func adminSections(a *i18n.AdminMessages, m *i18n.Messages, isAdmin bool) []templates.Crumb {
-	sections := []templates.Crumb{{Path: "/admin/", Label: a.Dashboard}}
+// adminSections are the admin's menu: the dashboard, every kind, the history and the trash.
+// Staff accounts and the settings, for administrators only, are account-level: they are in the
+// header beside the person's name (templates/admin_layout.templ), which keeps the menu one row.
+func adminSections(a *i18n.AdminMessages, m *i18n.Messages) []templates.Section {
+	sections := []templates.Section{{Path: "/admin/", Label: a.Dashboard}}
 	for _, k := range kinds {
-		sections = append(sections, templates.Crumb{Path: k.base, Label: k.title(a, m)})
+		sections = append(sections, templates.Section{Path: k.base, Label: k.menu(a, m)})
 	}
-	sections = append(sections, templates.Crumb{Path: "/admin/history", Label: a.History},
-		templates.Crumb{Path: "/admin/trash", Label: a.Trash})
-	if isAdmin {
-		sections = append(sections, templates.Crumb{Path: "/admin/users", Label: a.Users},
-			templates.Crumb{Path: "/admin/settings", Label: a.Settings})
-	}
+	sections = append(sections, templates.Section{Path: "/admin/history", Label: a.MenuHistory},
+		templates.Section{Path: "/admin/trash", Label: a.Trash})
 	return sections
 }

@@ -39,7 +39,7 @@ func TestKindsAreNamedInBothLanguages(t *testing.T) {
 // own list's address.
 func TestKindsFeedTheMenuAndTheEntryPaths(t *testing.T) {
 	a, m := i18n.AdminFor(content.RU), i18n.For(content.RU)
-	menu := adminSections(a, m, false)
+	menu := adminSections(a, m)
 	at := 1 // after the dashboard
 	for _, k := range kinds {
 		if at >= len(menu) || menu[at].Path != k.base {
