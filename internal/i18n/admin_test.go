@@ -44,6 +44,18 @@ func TestAdminCataloguesComplete(t *testing.T) {
 			for _, key := range e.MapKeys() {
 				checkText(t, content.EN, f.Name+"["+key.String()+"]", e.MapIndex(key).String())
 			}
+		case reflect.Struct:
+			if f.Type != reflect.TypeFor[i18n.Forms]() {
+				t.Fatalf("field %s: unexpected type %s; teach this test about it", f.Name, f.Type)
+			}
+			for _, cat := range []struct {
+				l content.Lang
+				f i18n.Forms
+			}{{content.RU, ru.Field(i).Interface().(i18n.Forms)}, {content.EN, en.Field(i).Interface().(i18n.Forms)}} {
+				checkText(t, cat.l, f.Name+".One", cat.f.One)
+				checkText(t, cat.l, f.Name+".Few", cat.f.Few)
+				checkText(t, cat.l, f.Name+".Many", cat.f.Many)
+			}
 		default:
 			t.Fatalf("field %s: unexpected kind %s; teach this test about it", f.Name, f.Type.Kind())
 		}
