@@ -144,7 +144,7 @@ func CityList(p Page, d CityListData) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = cityCards(p, d.Current, d.LastActivity).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = cityCards(p, d.Current, d.LastActivity, true).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -188,7 +188,7 @@ func CityList(p Page, d CityListData) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				for _, c := range d.Former {
-					templ_7745c5c3_Err = cityCard(p, c, d.LastActivity[c.ID]).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = cityCard(p, c, d.LastActivity[c.ID], false).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

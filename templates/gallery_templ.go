@@ -301,8 +301,8 @@ func cityGallery(p Page, photos []content.Photo, eagerFirst bool) templ.Componen
 // cardPicture is what a city's card shows above its name: the thumbnail of its main photo, or
 // of its gallery's first photo, or else its small locator map. It repeats what the card says in
 // words (the city, where it is), so the map is hidden from screen readers; a photo keeps its text
-// alternative. With images off, nothing.
-func cardPicture(p Page, c content.City) templ.Component {
+// alternative. With images off, nothing. eager loads the photo at once (the page's first image).
+func cardPicture(p Page, c content.City, eager bool) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -325,7 +325,7 @@ func cardPicture(p Page, c content.City) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = sizedImg(pic.Thumb, pic.Alt.In(p.Lang), false).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = sizedImg(pic.Thumb, pic.Alt.In(p.Lang), eager).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -88,6 +88,7 @@ func adminSteps(t *testing.T, s site) []adminStep {
 		get(fmt.Sprintf("/admin/awards/%d", first("awards"))),
 		get(fmt.Sprintf("/admin/pages/%d", first("pages"))),
 		get("/admin/places"), get(fmt.Sprintf("/admin/places/%d", first("places"))), empty("/admin/places/new"),
+		get("/admin/messages"),
 		get(fmt.Sprintf("/admin/users/%d/password", first("users"))),
 		empty("/admin/twin-cities/new"), empty("/admin/partner-cities/new"), empty("/admin/events/new"),
 		empty("/admin/organizations/new"), empty("/admin/awards/new"), empty("/admin/users/new"),

@@ -23,6 +23,10 @@ func TestScreenshots(t *testing.T) {
 		{"memberships-ru", "/ru/memberships", ""},
 		{"awards-en", "/en/awards", ""},
 		{"about-ru", "/ru/about", ""},
+		{"contacts-ru", "/ru/contacts", ""},
+		{"write-en", "/en/contacts/write", ""},
+		{"privacy-ru", "/ru/privacy", ""},
+		{"partner-cities-ru", "/ru/partner-cities", ""},
 		{"not-found-en", "/en/nowhere", ""},
 		{"settings-ru", "/ru/accessibility?back=/ru/", ""},
 		{"duisburg-ru-largest-white-on-black-no-images", "/ru/twin-cities/duisburg", "largest.white-on-black.off"},
@@ -55,7 +59,7 @@ func TestScreenshots(t *testing.T) {
 			ctx := tab(t, width)
 			signIn(t, ctx, s, "admin@example.org", password)
 			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
-				"/admin/twin-cities/new sent empty": true, "/admin/history": true}
+				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true}
 			for _, step := range admin {
 				if steps[step.name] || strings.HasSuffix(step.name, "with a conflict") {
 					step.show(t, ctx)

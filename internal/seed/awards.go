@@ -68,6 +68,6 @@ var awards = []award{
 			RU: "Международная ассамблея столиц и крупных городов",
 			EN: "International Assembly of Capitals and Large Cities",
 		},
-		Sources: []content.Source{{Title: "Perm city portal, news of December 2014"}},
+		Sources: []content.Source{{Title: "Perm city portal, news of December 2014", Translation: "Портал города Перми, новость декабря 2014 г."}},
 	}},
 }

@@ -29,9 +29,9 @@ var twinCities = []content.City{
 			EN: "The Mayor of Louisville ended the relationship, leaving the door open to restore it.",
 		},
 		Sources: []content.Source{
-			{Title: "sclou.org: Perm", URL: "https://www.sclou.org/perm"},
-			{Title: "Courier-Journal, 17 March 2022"},
-			{Title: "ural.octagon.media, June 2022"},
+			{Title: "sclou.org: Perm", Translation: "sclou.org: Пермь", URL: "https://www.sclou.org/perm"},
+			{Title: "Courier-Journal, 17 March 2022", Translation: "Courier-Journal, 17 марта 2022 г."},
+			{Title: "ural.octagon.media, June 2022", Translation: "ural.octagon.media, июнь 2022 г."},
 		},
 	},
 	{
@@ -50,8 +50,8 @@ var twinCities = []content.City{
 			EN: "Contacts between the cities began in 1990; the twinning dates from 1995.",
 		},
 		Sources: []content.Source{
-			{Title: "Oxford Mail, 2022"},
-			{Title: "LocalGov: Oxford council ends twinning arrangement with Russian city",
+			{Title: "Oxford Mail, 2022", Translation: "Oxford Mail, 2022 г."},
+			{Title: "LocalGov: Oxford council ends twinning arrangement with Russian city", Translation: "LocalGov: совет Оксфорда прекращает побратимство с российским городом",
 				URL: "https://www.localgov.co.uk/Oxford-council-ends-twinning-arrangement-with-Russian-city/53807"},
 		},
 	},
@@ -69,8 +69,8 @@ var twinCities = []content.City{
 			"in 2012. Once confirmed, set the date to 2012 and add to the summary: \"2012 (official twinning); " +
 			"links since 2005\". Until then the date stays empty.)",
 		Sources: []content.Source{
-			{Title: "it.rbth.com, 2013"},
-			{Title: "agrigentoweb.it, 2018"},
+			{Title: "it.rbth.com, 2013", Translation: "it.rbth.com, 2013 г."},
+			{Title: "agrigentoweb.it, 2018", Translation: "agrigentoweb.it, 2018 г."},
 			friendshipWasBorn,
 		},
 	},
@@ -84,7 +84,7 @@ var twinCities = []content.City{
 			RU: "Соглашение подписали мэры двух городов в ноябре 2006 года; контакты между городами начались в 2003 году.",
 			EN: "The agreement was signed by the two mayors in November 2006; contacts between the cities began in 2003.",
 		},
-		Sources: []content.Source{{Title: "china-sd.com, November 2006", URL: "http://www.china-sd.com/News/2006-11/15_356.html"}},
+		Sources: []content.Source{{Title: "china-sd.com, November 2006", Translation: "china-sd.com, ноябрь 2006 г.", URL: "http://www.china-sd.com/News/2006-11/15_356.html"}},
 	},
 	{
 		Kind: content.Twin, Slug: "duisburg", TimeZone: "Europe/Berlin", Country: "DE", Published: true,
@@ -96,7 +96,7 @@ var twinCities = []content.City{
 			RU: "Соглашение подписано 15 октября 2007 года в Висбадене, на форуме «Петербургский диалог».",
 			EN: "The agreement was signed on 15 October 2007 at the Petersburg Dialogue in Wiesbaden.",
 		},
-		Sources: []content.Source{{Title: "duisburg.de: partner city page for Perm"}},
+		Sources: []content.Source{{Title: "duisburg.de: partner city page for Perm", Translation: "duisburg.de: страница о городе-партнёре Перми"}},
 	},
 }
 
@@ -126,8 +126,8 @@ var partnerCities = []content.City{
 		Location: at(54.74, 55.97),
 		Since:    content.MonthDate(2022, time.July),
 		Sources: []content.Source{
-			{Title: "perm.rbc.ru, July 2022"},
-			{Title: "Kommersant", URL: "https://www.kommersant.ru/amp/5797638"},
+			{Title: "perm.rbc.ru, July 2022", Translation: "perm.rbc.ru, июль 2022 г."},
+			{Title: "Kommersant", Translation: "Коммерсантъ", URL: "https://www.kommersant.ru/amp/5797638"},
 		},
 	},
 	{

@@ -32,7 +32,7 @@ var events = []event{
 			RU: "В здании администрации города (ул. Ленина, 23) открылся Зал городов-побратимов: информация, исторические фотографии и подарки от городов-побратимов Перми.",
 			EN: "A Twinned Cities Hall opened in the city administration building (23 Lenina Street), with information, historic photos and gifts from Perm's twin cities.",
 		},
-		Sources: []content.Source{{Title: "Perm city portal: Twinned Cities Hall inaugurated"}, {Title: "59i.ru"}},
+		Sources: []content.Source{{Title: "Perm city portal: Twinned Cities Hall inaugurated", Translation: "Портал города Перми: открыт Зал городов-побратимов"}, {Title: "59i.ru"}},
 	}},
 	{Event: content.Event{
 		Date:      content.DayDate(2021, time.June, 18),

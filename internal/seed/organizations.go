@@ -21,14 +21,14 @@ var organizations = []content.Organization{
 			RU: "В июне 2018 года глава города Перми переизбран вице-президентом ассоциации.",
 			EN: "The Mayor of Perm was re-elected vice-president of the association in June 2018.",
 		},
-		Sources: []content.Source{{Title: "Perm city portal, news of June 2018"}},
+		Sources: []content.Source{{Title: "Perm city portal, news of June 2018", Translation: "Портал города Перми, новость июня 2018 г."}},
 	},
 	{
 		Slug: "volga-region-cities", Kind: content.Association, Scope: content.Interregional,
 		Name: content.Text{RU: "Ассоциация городов Поволжья", EN: "Association of Volga Region Cities"},
 		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено источником. Известно: в октябре 2023 г. Пермь принимала общее собрание ассоциации. Подтвердите перед публикацией. " +
 			"(UNCERTAIN: membership is not confirmed by a source. Known: Perm hosted the association's General Meeting in October 2023. Confirm before publishing.)",
-		Sources: []content.Source{{Title: "Perm city portal, news of October 2023"}},
+		Sources: []content.Source{{Title: "Perm city portal, news of October 2023", Translation: "Портал города Перми, новость октября 2023 г."}},
 	},
 	{
 		Slug: "union-of-russian-cities", Kind: content.Union, Scope: content.National,
@@ -60,6 +60,6 @@ var organizations = []content.Organization{
 		Name: content.Text{RU: "Eurocities", EN: "Eurocities"},
 		EditorNote: "НЕ ПОДТВЕРЖДЕНО: членство не подтверждено. Известно: в сентябре 2011 г. на запрос Перми получен положительный ответ. Подтвердите перед публикацией. " +
 			"(UNCERTAIN: membership is not confirmed. Known: a positive answer to Perm's request in September 2011. Confirm before publishing.)",
-		Sources: []content.Source{{Title: "business-class.su, 2011"}},
+		Sources: []content.Source{{Title: "business-class.su, 2011", Translation: "business-class.su, 2011 г."}},
 	},
 }

@@ -62,6 +62,22 @@ func TestCardsShowAPhotoOrTheLocator(t *testing.T) {
 	if n := off.doc.Find(".card-picture").Length(); n != 0 {
 		t.Errorf("with images off %d cards show a picture", n)
 	}
+	// The first card's photo is the page's first image: loaded at once, not lazily.
+	first := cityBySlug(t, db, content.Twin, "amneville-les-thermes")
+	firstPath := twinPath(first.ID)
+	expectRedirect(t, b.submitFiles(b.mustGet(firstPath), formAt(firstPath+"/image"),
+		url.Values{"image_alt_en": {"The spa park"}, "image_alt_ru": {"Курортный парк"}},
+		map[string]upload{"file": {name: "park.png", contentType: "image/png", data: pngBytes(t, 1200, 800)}}), firstPath)
+	for _, list := range []string{"/en/twin-cities", "/en/"} {
+		p := public.mustGet(list)
+		if img := p.doc.Find("li.card").First().Find(".card-picture img"); img.AttrOr("alt", "") != "The spa park" || img.AttrOr("loading", "") != "" {
+			h, _ := goquery.OuterHtml(img)
+			t.Errorf("%s: the first card shows %s, want its photo loaded at once", list, h)
+		}
+		if img := card(p, "duisburg").Find(".card-picture img"); img.AttrOr("loading", "") != "lazy" {
+			t.Errorf("%s: Duisburg's card, not the first, loads its photo at once", list)
+		}
+	}
 	// On the city's own page its photo is the first image: loaded at once.
 	if img := public.mustGet("/en/twin-cities/duisburg").doc.Find("main img:not(.flag)").First(); img.AttrOr("alt", "") != "The inner harbour" || img.AttrOr("loading", "") != "" {
 		h, _ := goquery.OuterHtml(img)

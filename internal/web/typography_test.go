@@ -138,22 +138,37 @@ func TestNoLinkTextIsAnAddress(t *testing.T) {
 	}
 }
 
-// A source title in English is marked so on a Russian page; a Russian one is not.
+// A source title shows in the page's language where it has a translation; an English title
+// without one is marked so on a Russian page.
 func TestSourceTitlesCarryTheirLanguage(t *testing.T) {
 	t.Parallel()
 	h := site(t, pgtest.SeededDB(t))
 	doc := mustGet(t, h, "/ru/twin-cities/louisville").doc
 	linked := doc.Find(`.sources a[href="https://www.sclou.org/perm"]`)
-	if got := linked.AttrOr("lang", ""); got != "en" {
+	if got, lang := linked.Text(), linked.AttrOr("lang", ""); got != "sclou.org: Пермь" || lang != "" {
+		t.Errorf("the translated source title reads %q with lang=%q, want its Russian translation unmarked", got, lang)
+	}
+	if got := strings.Join(strings.Fields(doc.Find(".sources").Text()), " "); !strings.Contains(got, "Courier-Journal, 17 марта 2022") {
+		t.Errorf("the Russian page's sources %q lack the translated Courier-Journal title", got)
+	}
+	if n := doc.Find(".sources [lang]").Length(); n != 0 {
+		t.Errorf("the Russian page marks %d translated source titles with a language", n)
+	}
+	// Without a translation the original shows, marked as English: linked or not.
+	tyumen := mustGet(t, h, "/ru/partner-cities/tyumen").doc
+	if got := tyumen.Find(`.sources a[href="https://ura.news/news/1052558340"]`).AttrOr("lang", ""); got != "en" {
 		t.Errorf("the linked English source title has lang=%q, want en", got)
 	}
-	plain := doc.Find(`.sources span:contains("Courier-Journal")`)
-	if got := plain.AttrOr("lang", ""); got != "en" {
+	about := mustGet(t, h, "/ru/about").doc
+	if got := about.Find(`span:contains("59i.ru")`).AttrOr("lang", ""); got != "en" {
 		t.Errorf("the English source title without a link has lang=%q, want en", got)
 	}
-	// On the English page the same titles are in the page's language: no attribute.
+	// On the English page the original titles are in the page's language: no attribute.
 	doc = mustGet(t, h, "/en/twin-cities/louisville").doc
 	if n := doc.Find(`.sources [lang]`).Length(); n != 0 {
 		t.Errorf("the English page marks %d English source titles with a language", n)
+	}
+	if got := doc.Find(`.sources a[href="https://www.sclou.org/perm"]`).Text(); got != "sclou.org: Perm" {
+		t.Errorf("the English page's source reads %q, want the original title", got)
 	}
 }
