@@ -174,17 +174,27 @@ func expectSourcesShown(t *testing.T, action string, form *goquery.Selection, v 
 // new entry is a draft.
 func expectSaved(t *testing.T, v url.Values, before, stored content.Entry) {
 	t.Helper()
+	hasSources := false
 	for _, fv := range stored.Fields() {
 		switch fv.Field {
-		case "kind", "published", "sources", "image", "image_alt_ru", "image_alt_en", "image_credit":
+		case "sources":
+			hasSources = true
+			continue
+		case "kind", "published", "image", "image_alt_ru", "image_alt_en", "image_credit":
 			continue
 		}
 		if typed := lf(v.Get(fv.Field)); !savedAs(fv.Field, typed, fv.Value) {
 			t.Errorf("%q: sent %q, stored %q", fv.Field, typed, fv.Value)
 		}
 	}
+	// A kind without sources (places, the text pages) ignores sources.* sent to its form: an
+	// input made for another kind's form, such as one kept in the fuzzing cache from before a kind
+	// was added, may carry them.
 	var want []content.Source
 	for i := range templates.MaxSources {
+		if !hasSources {
+			break
+		}
 		title, link := "sources."+strconv.Itoa(i)+".title", "sources."+strconv.Itoa(i)+".url"
 		if v[title] == nil && v[link] == nil {
 			continue
