@@ -3,10 +3,8 @@ package web
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"twincities/internal/content"
 	"twincities/internal/store"
@@ -158,22 +156,4 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	s.flash(ctx, adminMessages(r).SignedOut)
 	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
 	return nil
-}
-
-// clientAddr is the address a request came from: the connection's, or, behind a trusted reverse
-// proxy, the last address it added to X-Forwarded-For.
-func (s *Server) clientAddr(r *http.Request) string {
-	if s.trustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			parts := strings.Split(xff, ",")
-			if ip := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); ip != nil {
-				return ip.String()
-			}
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
