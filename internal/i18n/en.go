@@ -231,5 +231,5 @@ var en = Messages{
 	FeedSubscribe:     "Subscribe to updates (Atom)",
 	CalendarName:      "Anniversaries and events",
 	CalendarSubscribe: "Anniversaries and events in your calendar (iCalendar)",
-	CalendarRelations: "Relations %s.",
+	CalendarRelations: "Relations %s",
 }

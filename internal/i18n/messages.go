@@ -231,7 +231,7 @@ type Messages struct {
 	FeedSubscribe     string // the visible link to the feed
 	CalendarName      string // the calendar's name, before the site's
 	CalendarSubscribe string // the visible link to the calendar
-	CalendarRelations string // an anniversary's description: "Relations since 15 October 2007."
+	CalendarRelations string // an anniversary's description: "Relations since 15 October 2007"
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -231,5 +231,5 @@ var ru = Messages{
 	FeedSubscribe:     "Подписаться на обновления (Atom)",
 	CalendarName:      "Годовщины и события",
 	CalendarSubscribe: "Годовщины и события в вашем календаре (iCalendar)",
-	CalendarRelations: "Отношения %s.",
+	CalendarRelations: "Отношения %s",
 }

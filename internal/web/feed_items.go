@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
 	"twincities/internal/content"
@@ -147,7 +148,10 @@ func joinSummary(parts ...string) string {
 		if p == "" {
 			continue
 		}
-		if out != "" {
+		switch {
+		case strings.HasSuffix(out, "."): // "15 октября 2007 г."
+			out += " "
+		case out != "":
 			out += ". "
 		}
 		out += p

@@ -55,7 +55,7 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request) error {
 	cal.SetCalscale("GREGORIAN")
 	cal.SetName(m.CalendarName + " — " + m.SiteTitle)
 	cal.SetXWRTimezone(content.PermTimeZone)
-	cal.SetRefreshInterval("P1D", ics.WithValue(string(ics.ValueDataTypeDuration)))
+	cal.SetRefreshInterval("P1D") // the library adds VALUE=DURATION
 	cal.SetXPublishedTTL("P1D")
 	var modified time.Time
 	add := func(uid string, day time.Time, stamp time.Time, summary, link, description string) {
