@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -44,10 +43,7 @@ func (s *Server) calendar(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	host := "localhost"
-	if u, err := url.Parse(s.baseURL); err == nil && u.Hostname() != "" {
-		host = u.Hostname()
-	}
+	host := s.siteHost()
 	page := func(rest string) string { return s.baseURL + "/" + string(l) + rest }
 
 	cal := ics.NewCalendarFor(host)

@@ -122,10 +122,15 @@ func feedTitle(l content.Lang) string {
 // tagURI is an entry's permanent id (RFC 4151): the site's host, the day the entry was made, its
 // kind and number. Editing the entry changes none of them, so a reader never sees it twice.
 func (s *Server) tagURI(it feedItem) string {
-	host := "localhost"
-	if u, err := url.Parse(s.baseURL); err == nil && u.Hostname() != "" {
-		host = u.Hostname()
-	}
-	return "tag:" + host + "," + it.Created.UTC().Format(time.DateOnly) + ":" + string(it.Entity) + "/" +
+	return "tag:" + s.siteHost() + "," + it.Created.UTC().Format(time.DateOnly) + ":" + string(it.Entity) + "/" +
 		idString(it.ID)
+}
+
+// siteHost is the host of the site's public address, which names its feed entries and calendar
+// events for good.
+func (s *Server) siteHost() string {
+	if u, err := url.Parse(s.baseURL); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "localhost"
 }
