@@ -226,6 +226,12 @@ type Messages struct {
 	FooterContact string // the footer's list of the department's contact details, for screen readers
 	TakePartHead  string
 	TakePartLead  string // before the department's name, which ends the sentence
+	// Issue 10, feeds: the Atom feed and the calendar of coming anniversaries and events.
+	FeedTitle         string // the feed's title, before the site's
+	FeedSubscribe     string // the visible link to the feed
+	CalendarName      string // the calendar's name, before the site's
+	CalendarSubscribe string // the visible link to the calendar
+	CalendarRelations string // an anniversary's description: "Relations since 15 October 2007"
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -226,4 +226,10 @@ var ru = Messages{
 	FooterContact: "Контакты управления",
 	TakePartHead:  "Как принять участие",
 	TakePartLead:  "С вопросами о связях с этим городом и предложениями об участии в совместных делах обращайтесь в\u00a0",
+	// Issue 10, feeds: лента Atom и календарь годовщин и событий.
+	FeedTitle:         "Новые события и награды",
+	FeedSubscribe:     "Подписаться на обновления (Atom)",
+	CalendarName:      "Годовщины и события",
+	CalendarSubscribe: "Годовщины и события в вашем календаре (iCalendar)",
+	CalendarRelations: "Отношения %s",
 }

@@ -49,6 +49,9 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/privacy", s.handle(s.showTextPage(content.Privacy)))
 		r.Get("/accessibility", s.handle(s.accessibilityPage))
 		r.Post("/accessibility", s.handle(s.setAccessibility))
+		// Issue 10, feeds: the Atom feed of new events and awards; the calendar of what is coming.
+		r.Get("/feed.atom", s.handle(s.feed))
+		r.Get("/calendar.ics", s.handle(s.calendar))
 	})
 
 	// The staff's admin: sessions, sign-in (the password, then the code of a second factor), then

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
+	"time"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
@@ -50,9 +51,10 @@ func (s *Server) robots(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("User-agent: *\nDisallow: /admin/\n\nSitemap: " + s.baseURL + "/sitemap.xml\n"))
 }
 
-// sitemapURL is one page of the sitemap with its translations.
+// sitemapURL is one page of the sitemap with its translations and its last change.
 type sitemapURL struct {
 	Loc       string        `xml:"loc"`
+	LastMod   string        `xml:"lastmod,omitempty"`
 	Alternate []sitemapLink `xml:"xhtml:link"`
 }
 
@@ -63,9 +65,9 @@ type sitemapLink struct {
 }
 
 // sitemap handles "GET /sitemap.xml": every public page in both languages, each with its
-// translation, from the published data.
+// translation and, where the data says, when it last changed.
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
-	paths, err := s.publicPaths(r.Context())
+	pages, err := s.publicPages(r.Context())
 	if err != nil {
 		return err
 	}
@@ -76,13 +78,18 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 		URLs    []sitemapURL `xml:"url"`
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
-	for _, p := range paths {
+	for _, p := range pages {
 		var alts []sitemapLink
 		for _, l := range content.Langs {
-			alts = append(alts, sitemapLink{Rel: "alternate", Hreflang: string(l), Href: s.baseURL + "/" + string(l) + p})
+			alts = append(alts, sitemapLink{Rel: "alternate", Hreflang: string(l), Href: s.baseURL + "/" + string(l) + p.path})
+		}
+		var lastmod string
+		if !p.lastmod.IsZero() {
+			// W3C Datetime, as the sitemap protocol asks: seconds and the zone, in UTC.
+			lastmod = p.lastmod.UTC().Format(time.RFC3339)
 		}
 		for _, l := range content.Langs {
-			set.URLs = append(set.URLs, sitemapURL{Loc: s.baseURL + "/" + string(l) + p, Alternate: alts})
+			set.URLs = append(set.URLs, sitemapURL{Loc: s.baseURL + "/" + string(l) + p.path, LastMod: lastmod, Alternate: alts})
 		}
 	}
 	body, err := xml.MarshalIndent(set, "", " ")
@@ -95,23 +102,109 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// publicPaths lists every public page below /{lang}.
-func (s *Server) publicPaths(ctx context.Context) ([]string, error) {
-	paths := []string{"/", "/twin-cities", "/partner-cities", "/memberships", "/awards", "/about", "/contacts",
-		"/contacts/write", "/privacy"}
+// publicPage is a public page below /{lang} and when what it shows last changed (zero when it
+// shows no data, as the form to write to the department).
+type publicPage struct {
+	path    string
+	lastmod time.Time
+}
+
+// publicPages lists every public page below /{lang}, each with the newest change of the published
+// entries it shows, read from one snapshot. An entry taken off the site changes no time: the
+// sitemap protocol's lastmod is a hint, and search engines fetch the page again anyway.
+func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
+	var out []publicPage
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
 		if err != nil {
 			return err
 		}
-		for _, c := range cities {
-			paths = append(paths, cityPublicPath(c))
+		events, err := store.ListEvents(ctx, tx, store.EventQuery{Filter: store.Public})
+		if err != nil {
+			return err
+		}
+		awards, err := store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public})
+		if err != nil {
+			return err
 		}
 		orgs, err := store.ListOrganizations(ctx, tx, store.Public)
-		for _, o := range orgs {
-			paths = append(paths, "/memberships/"+o.Slug)
+		if err != nil {
+			return err
 		}
-		return err
+		textPages, err := store.ListPages(ctx, tx)
+		if err != nil {
+			return err
+		}
+		places, err := store.ListPlaces(ctx, tx, store.Public)
+		if err != nil {
+			return err
+		}
+		page := map[content.PageKey]time.Time{}
+		for _, p := range textPages {
+			page[p.Key] = p.UpdatedAt
+		}
+		// Each city's page shows the city (its photos are part of it), its events and its awards.
+		cityTime := map[int64]time.Time{}
+		kindTime := map[content.CityKind]time.Time{}
+		var all, general time.Time
+		for _, c := range cities {
+			cityTime[c.ID] = c.UpdatedAt
+		}
+		for _, e := range events {
+			if e.CityID == nil {
+				general = newest(general, e.UpdatedAt)
+			} else if _, ok := cityTime[*e.CityID]; ok {
+				cityTime[*e.CityID] = newest(cityTime[*e.CityID], e.UpdatedAt)
+			}
+		}
+		var awardsTime time.Time
+		for _, a := range awards {
+			awardsTime = newest(awardsTime, a.UpdatedAt)
+			if a.CityID != nil {
+				if _, ok := cityTime[*a.CityID]; ok {
+					cityTime[*a.CityID] = newest(cityTime[*a.CityID], a.UpdatedAt)
+				}
+			}
+		}
+		var cityPages []publicPage
+		for _, c := range cities {
+			// A list's cards show each city and its latest activity.
+			kindTime[c.Kind] = newest(kindTime[c.Kind], cityTime[c.ID])
+			cityPages = append(cityPages, publicPage{cityPublicPath(c), cityTime[c.ID]})
+		}
+		var orgsTime time.Time
+		var orgPages []publicPage
+		for _, o := range orgs {
+			orgsTime = newest(orgsTime, o.UpdatedAt)
+			orgPages = append(orgPages, publicPage{"/memberships/" + o.Slug, o.UpdatedAt})
+		}
+		contacts := page[content.Contacts]
+		for _, p := range places {
+			contacts = newest(contacts, p.UpdatedAt)
+		}
+		about := newest(page[content.About], general)
+		all = newest(newest(newest(kindTime[content.Twin], kindTime[content.Partner]), awardsTime), about)
+		out = append(out,
+			publicPage{"/", all},
+			publicPage{"/twin-cities", kindTime[content.Twin]},
+			publicPage{"/partner-cities", newest(kindTime[content.Partner], page[content.PartnerCitiesNote])},
+			publicPage{"/memberships", newest(orgsTime, page[content.MembershipsNote])},
+			publicPage{"/awards", awardsTime},
+			publicPage{"/about", about},
+			publicPage{"/contacts", contacts},
+			publicPage{"/contacts/write", time.Time{}},
+			publicPage{"/privacy", page[content.Privacy]})
+		out = append(out, cityPages...)
+		out = append(out, orgPages...)
+		return nil
 	})
-	return paths, err
+	return out, err
+}
+
+// newest is the later of two times.
+func newest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
