@@ -226,4 +226,16 @@ var en = Messages{
 	FooterContact: "The department's contact details",
 	TakePartHead:  "How to take part",
 	TakePartLead:  "For questions about the relationship with this city and offers to take part in joint activities, contact the ",
+	// Issue 10, structured data and previews.
+	DescTwinList:    "Perm’s twin cities: %[1]d — %[2]s.",
+	DescPartnerList: "Perm’s partner cities in Russia: %[1]d — %[2]s.",
+	DescMemberships: "The unions and associations Perm belongs to: %[1]d — %[2]s.",
+	DescAwards:      "Perm’s awards: %[1]d. The latest: “%[2]s”.",
+	DescTwinCity:    "%[1]s (%[2]s), a twin city of Perm",
+	DescPartnerCity: "%[1]s (%[2]s), a partner city of Perm",
+	ShareTwin:       "Perm — twin city",
+	SharePartner:    "Perm — partner city",
+	ShareHome:       "Twin and partner cities",
+	ShareMapAlt:     "%s and Perm on the map",
+	ShareHomeAlt:    "Perm and its twin and partner cities on the map",
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"twincities/internal/content"
+	"twincities/internal/i18n"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -62,7 +63,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, templates.Home(s.page(r, "", ""), d))
+	p := s.page(r, "", "")
+	p.Description = i18n.HomeLead(l, d.Counts.TwinCities, d.Counts.FormerTwinCities, d.Counts.PartnerCities)
+	s.render(w, r, http.StatusOK, templates.Home(p, d))
 	return nil
 }
 
