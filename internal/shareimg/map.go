@@ -21,7 +21,7 @@ type Map struct {
 
 // minSpan is the fewest degrees of longitude a map shows, so that a city near Perm still sits in
 // a recognisable piece of the continent.
-const minSpan = 40.0
+const minSpan = 70.0
 
 // drawMap draws the land of the world map, cropped to cover r around the places, with a line from
 // Perm to each place and their markers.
@@ -69,26 +69,36 @@ func drawMap(dst *image.RGBA, r image.Rectangle, m Map) {
 	hx, hy := pt(worldmap.Project(m.Home.Lon, m.Home.Lat))
 	for _, p := range m.Places {
 		px, py := pt(worldmap.Project(p.Lon, p.Lat))
-		line(dst, r, hx, hy, px, py, 3, color.RGBA{0x8c, 0x1c, 0x22, 0xb0})
+		line(z, dst, r, hx, hy, px, py, 3, color.RGBA{0x8c, 0x1c, 0x22, 0xb0})
 	}
 	for _, p := range m.Places {
 		px, py := pt(worldmap.Project(p.Lon, p.Lat))
 		if p.Ended {
-			polygon(dst, r, ink, [][2]float32{{px - 9, py - 9}, {px + 9, py - 9}, {px + 9, py + 9}, {px - 9, py + 9}})
+			polygon(z, dst, r, ink, [][2]float32{{px - 9, py - 9}, {px + 9, py - 9}, {px + 9, py + 9}, {px - 9, py + 9}})
 		} else {
-			disc(dst, r, px, py, 11, white)
-			disc(dst, r, px, py, 8, ink)
+			disc(z, dst, r, px, py, 11, white)
+			disc(z, dst, r, px, py, 8, ink)
 		}
 	}
-	polygon(dst, r, white, [][2]float32{{hx, hy - 17}, {hx + 17, hy}, {hx, hy + 17}, {hx - 17, hy}})
-	polygon(dst, r, red, [][2]float32{{hx, hy - 13}, {hx + 13, hy}, {hx, hy + 13}, {hx - 13, hy}})
+	polygon(z, dst, r, white, [][2]float32{{hx, hy - 17}, {hx + 17, hy}, {hx, hy + 17}, {hx - 17, hy}})
+	polygon(z, dst, r, red, [][2]float32{{hx, hy - 13}, {hx + 13, hy}, {hx, hy + 13}, {hx - 13, hy}})
 }
 
-// polygon fills the polygon pts (in dst's coordinates) within r.
-func polygon(dst *image.RGBA, r image.Rectangle, c color.Color, pts [][2]float32) {
-	z := vector.NewRasterizer(r.Dx(), r.Dy())
+// polygon fills the polygon pts, with z, a rasterizer reused to spare its buffer's allocation, (in dst's coordinates) within r.
+func polygon(z *vector.Rasterizer, dst *image.RGBA, r image.Rectangle, c color.Color, pts [][2]float32) {
+	// Only the polygon's own box is rasterized: a marker is a few hundred pixels, not the map's.
+	minX, minY, maxX, maxY := float32(math.Inf(1)), float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.Inf(-1))
+	for _, p := range pts {
+		minX, minY, maxX, maxY = min(minX, p[0]), min(minY, p[1]), max(maxX, p[0]), max(maxY, p[1])
+	}
+	box := image.Rect(int(math.Floor(float64(minX))), int(math.Floor(float64(minY))),
+		int(math.Ceil(float64(maxX)))+1, int(math.Ceil(float64(maxY)))+1).Intersect(r)
+	if box.Empty() {
+		return
+	}
+	z.Reset(box.Dx(), box.Dy())
 	z.DrawOp = draw.Over
-	ox, oy := float32(r.Min.X), float32(r.Min.Y)
+	ox, oy := float32(box.Min.X), float32(box.Min.Y)
 	for i, p := range pts {
 		if i == 0 {
 			z.MoveTo(p[0]-ox, p[1]-oy)
@@ -97,29 +107,29 @@ func polygon(dst *image.RGBA, r image.Rectangle, c color.Color, pts [][2]float32
 		}
 	}
 	z.ClosePath()
-	z.Draw(dst, r, image.NewUniform(c), image.Point{})
+	z.Draw(dst, box, image.NewUniform(c), image.Point{})
 }
 
 // disc fills a circle.
-func disc(dst *image.RGBA, r image.Rectangle, cx, cy, radius float32, c color.Color) {
+func disc(z *vector.Rasterizer, dst *image.RGBA, r image.Rectangle, cx, cy, radius float32, c color.Color) {
 	const n = 32
 	pts := make([][2]float32, n)
 	for i := range pts {
 		a := 2 * math.Pi * float64(i) / n
 		pts[i] = [2]float32{cx + radius*float32(math.Cos(a)), cy + radius*float32(math.Sin(a))}
 	}
-	polygon(dst, r, c, pts)
+	polygon(z, dst, r, c, pts)
 }
 
 // line draws a straight line of the given width as a thin polygon.
-func line(dst *image.RGBA, r image.Rectangle, x0, y0, x1, y1, width float32, c color.Color) {
+func line(z *vector.Rasterizer, dst *image.RGBA, r image.Rectangle, x0, y0, x1, y1, width float32, c color.Color) {
 	dx, dy := x1-x0, y1-y0
 	n := float32(math.Hypot(float64(dx), float64(dy)))
 	if n == 0 {
 		return
 	}
 	nx, ny := -dy/n*width/2, dx/n*width/2
-	polygon(dst, r, c, [][2]float32{{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}})
+	polygon(z, dst, r, c, [][2]float32{{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}})
 }
 
 // landRings is the world map's land path as rings of absolute map coordinates, read once. The
