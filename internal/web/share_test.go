@@ -52,7 +52,7 @@ func meta(r response, key string) string {
 	if v, ok := r.doc.Find(`head meta[property="` + key + `"]`).Attr("content"); ok {
 		return v
 	}
-	return r.doc.Find(`head meta[name="` + key + `"]`).AttrOr("content", "")
+	return r.doc.Find(`head meta[name="`+key+`"]`).AttrOr("content", "")
 }
 
 const agrigentoSummaryEN = "Agrigento, on the south coast of Sicily, is known for the Valley of the Temples; Perm and Agrigento signed their twinning agreement to bring schools, theatres and universities together, and their choirs and museums have exchanged visits ever since."
