@@ -221,3 +221,8 @@ func Breadcrumbs(crumbs []Crumb) Thing {
 	}
 	return top(object("BreadcrumbList", "itemListElement", items))
 }
+
+// WebSite is the site itself, for its home page: its name, address and language.
+func WebSite(name, url string, l content.Lang, description string) Thing {
+	return top(object("WebSite", "name", name, "url", url, "inLanguage", string(l), "description", description))
+}

@@ -84,7 +84,7 @@ func TestStructuredDataOnEveryPageType(t *testing.T) {
 		path  string
 		types []string // besides GovernmentOrganization, on every page
 	}{
-		{"/", nil},
+		{"/", []string{"WebSite", "ItemList"}},
 		{"/twin-cities", []string{"BreadcrumbList", "ItemList"}},
 		{"/partner-cities", []string{"BreadcrumbList", "ItemList"}},
 		{"/twin-cities/agrigento", []string{"BreadcrumbList", "City"}},
