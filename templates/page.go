@@ -34,6 +34,8 @@ type Page struct {
 	// Department is the department's place when it is published: the footer and the "how to take
 	// part" block of a city page give its contact details. Nil when it is a draft or missing.
 	Department *content.Place
+	// Share is the page's link preview and structured data (issue 10, structured data and previews).
+	Share Share
 }
 
 // BackPath is where the settings form of the version for the visually impaired returns.

@@ -232,4 +232,16 @@ var en = Messages{
 	CalendarName:      "Anniversaries and events",
 	CalendarSubscribe: "Anniversaries and events in your calendar (iCalendar)",
 	CalendarRelations: "Relations %s",
+	// Issue 10, structured data and previews.
+	DescTwinList:    "Perm’s twin cities: %[1]d — %[2]s.",
+	DescPartnerList: "Perm’s partner cities in Russia: %[1]d — %[2]s.",
+	DescMemberships: "The unions and associations Perm belongs to: %[1]d — %[2]s.",
+	DescAwards:      "Perm’s awards: %[1]d. The latest: “%[2]s”.",
+	DescTwinCity:    "%[1]s (%[2]s), a twin city of Perm",
+	DescPartnerCity: "%[1]s (%[2]s), a partner city of Perm",
+	ShareTwin:       "Perm — twin city",
+	SharePartner:    "Perm — partner city",
+	ShareHome:       "Twin and partner cities",
+	ShareMapAlt:     "%s and Perm on the map",
+	ShareHomeAlt:    "Perm and its twin and partner cities on the map",
 }

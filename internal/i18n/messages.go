@@ -232,6 +232,19 @@ type Messages struct {
 	CalendarName      string // the calendar's name, before the site's
 	CalendarSubscribe string // the visible link to the calendar
 	CalendarRelations string // an anniversary's description: "Relations since 15 October 2007"
+	// Issue 10, structured data and previews: the descriptions a shared link shows (and the meta
+	// description) where no summary says it, and the words on and about the share pictures.
+	DescTwinList    string // %[1]d: the twin cities counted; %[2]s: their names
+	DescPartnerList string // %[1]d: the partner cities counted; %[2]s: their names
+	DescMemberships string // %[1]d: the unions and associations counted; %[2]s: their names
+	DescAwards      string // %[1]d: the awards counted; %[2]s: the latest one's title
+	DescTwinCity    string // a twin city without a summary: %[1]s its name; %[2]s where it is
+	DescPartnerCity string // the same for a partner city
+	ShareTwin       string // the line over the name on a twin city's share picture
+	SharePartner    string // the same for a partner city
+	ShareHome       string // the line over Perm's name on the home page's share picture
+	ShareMapAlt     string // %s: the city's name; the share picture when it is a map
+	ShareHomeAlt    string // the home page's share picture
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
+	"twincities/internal/schemaorg"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -29,6 +31,10 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	}
 	title := i18n.For(langOf(r)).Awards
 	p := s.page(r, title, "/awards", crumb(r, title, "/awards"))
+	if len(d.Awards) > 0 {
+		p.Description = trimWords(i18n.Typeset(p.Lang, fmt.Sprintf(p.Msg.DescAwards, len(d.Awards), d.Awards[0].Title.In(p.Lang))), descriptionLength)
+	}
+	p.Share.Data = append(p.Share.Data, schemaorg.Awards(title, d.Awards, p.Lang, plainSummary))
 	s.render(w, r, http.StatusOK, templates.Awards(p, d))
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
+	"twincities/internal/schemaorg"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -51,6 +52,13 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		}
 		section, title := sectionOf(kind, langOf(r))
 		p := s.page(r, title, section, crumb(r, title, section))
+		links, names := cityLinks(p, cities)
+		format := p.Msg.DescTwinList
+		if kind == content.Partner {
+			format = p.Msg.DescPartnerList
+		}
+		p.Description = listDescription(p.Lang, format, names)
+		p.Share.Data = append(p.Share.Data, schemaorg.CityList(title, links, p.Lang))
 		s.render(w, r, http.StatusOK, templates.CityList(p, d))
 		return nil
 	}
@@ -74,22 +82,10 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 		name := d.City.Name.In(l)
 		p := s.page(r, name, section, crumb(r, title, section), crumb(r, name, section+"/"+slug))
 		p.Description = cityDescription(d.City, l)
+		s.cityShare(&p, d)
 		s.render(w, r, http.StatusOK, templates.City(p, d))
 		return nil
 	}
-}
-
-// cityDescription is a city profile's meta description: its summary, or what it is.
-func cityDescription(c content.City, l content.Lang) string {
-	if s := c.Summary.In(l); s != "" {
-		return s
-	}
-	_, title := sectionOf(c.Kind, l)
-	desc := c.Name.In(l) + " — " + title
-	if since := i18n.FormatSince(c.Since, l); since != "" {
-		desc += ", " + since
-	}
-	return desc + "."
 }
 
 // cityPage loads what a city's page shows: the city find returns, with its published timeline

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"twincities/internal/content"
+	"twincities/internal/i18n"
+	"twincities/internal/schemaorg"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -62,7 +64,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, templates.Home(s.page(r, "", ""), d))
+	p := s.page(r, "", "")
+	p.Description = i18n.HomeLead(l, d.Counts.TwinCities, d.Counts.FormerTwinCities, d.Counts.PartnerCities)
+	links, _ := cityLinks(p, append(append([]content.City(nil), d.TwinCities...), d.PartnerCities...))
+	p.Share.Data = append(p.Share.Data, schemaorg.WebSite(p.Msg.SiteTitle, p.AbsPath(p.Path), l, p.Description),
+		schemaorg.CityList(p.Msg.SiteTitle, links, l))
+	s.render(w, r, http.StatusOK, templates.Home(p, d))
 	return nil
 }
 

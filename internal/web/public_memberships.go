@@ -7,6 +7,7 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
+	"twincities/internal/schemaorg"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -28,6 +29,14 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	}
 	title := i18n.For(langOf(r)).Memberships
 	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
+	links := make([]schemaorg.OrgLink, 0, len(orgs))
+	names := make([]string, 0, len(orgs))
+	for _, o := range orgs {
+		links = append(links, schemaorg.OrgLink{Org: o, URL: p.AbsPath(p.Href("/memberships/" + o.Slug))})
+		names = append(names, o.Name.In(p.Lang))
+	}
+	p.Description = listDescription(p.Lang, p.Msg.DescMemberships, names)
+	p.Share.Data = append(p.Share.Data, schemaorg.OrganizationList(title, links, p.Lang, plainSummary))
 	s.render(w, r, http.StatusOK, templates.Memberships(p, groupOrganizations(orgs), note))
 	return nil
 }
@@ -65,9 +74,14 @@ func (s *Server) showMembership(w http.ResponseWriter, r *http.Request) error {
 	l := langOf(r)
 	title, name := i18n.For(l).Memberships, o.Name.In(l)
 	p := s.page(r, name, "/memberships", crumb(r, title, "/memberships"), crumb(r, name, "/memberships/"+slug))
-	if role := o.Role.In(l); role != "" {
-		p.Description = role
+	switch {
+	case o.Description.In(l) != "":
+		p.Description = plainSummary(o.Description.In(l))
+	case o.Role.In(l) != "":
+		p.Description = trimWords(o.Role.In(l), descriptionLength)
 	}
+	p.Share.Type = "article"
+	p.Share.Data = append(p.Share.Data, schemaorg.Organization(o, l, p.AbsPath(p.Path), plainSummary))
 	s.render(w, r, http.StatusOK, templates.Membership(p, o))
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"twincities/internal/content"
 	"twincities/internal/markdown"
+	"twincities/internal/schemaorg"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -33,7 +34,10 @@ func (s *Server) showTextPage(key content.PageKey) handlerFunc {
 		}
 		title, path := page.Title.In(l), "/"+string(key)
 		p := s.page(r, title, path, crumb(r, title, path))
-		p.Description = markdown.Summary(firstParagraph(page.Body.In(l)), 160)
+		p.Description = markdown.Summary(firstParagraph(page.Body.In(l)), descriptionLength)
+		for _, e := range schemaorg.Events(d.Events, nil, l, "", plainSummary) {
+			p.Share.Data = append(p.Share.Data, e)
+		}
 		s.render(w, r, http.StatusOK, templates.TextPage(p, d))
 		return nil
 	}

@@ -53,7 +53,7 @@ func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) 
 // home page); section is the main section it belongs to; crumbs lead from home to it.
 func (s *Server) page(r *http.Request, title, section string, crumbs ...templates.Crumb) templates.Page {
 	l := langOf(r)
-	return templates.Page{
+	p := templates.Page{
 		Lang:    l,
 		Msg:     i18n.For(l),
 		Title:   title,
@@ -66,6 +66,8 @@ func (s *Server) page(r *http.Request, title, section string, crumbs ...template
 
 		Department: s.department(r),
 	}
+	p.Share = s.baseShare(r, p)
+	return p
 }
 
 // otherLangPath is path in the other language: /ru/awards becomes /en/awards. Paths outside the

@@ -29,6 +29,10 @@ func (s *Server) Routes() http.Handler {
 	r.Get("/robots.txt", s.robots)
 	r.Get("/sitemap.xml", s.handle(s.sitemap))
 
+	// Issue 10, structured data and previews: the pictures of shared links, in both languages.
+	r.Get("/share/home.png", s.handle(s.shareHome))
+	r.Get("/share/{kind:twin|partner}/{file}", s.handle(s.shareCity))
+
 	// The public site, in each language.
 	r.Get("/", s.redirectToLanguage)
 	r.Route("/{lang:ru|en}", func(r chi.Router) {

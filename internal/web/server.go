@@ -47,6 +47,8 @@ type Server struct {
 	messageRetention time.Duration
 	sendMail         func(context.Context, content.Message) error
 	mailing          sync.WaitGroup
+	// shares caches the share pictures lately drawn (issue 10, structured data and previews).
+	shares *shareCache
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -85,7 +87,7 @@ const DefaultMessageRetention = 365 * 24 * time.Hour
 func New(d Deps) *Server {
 	s := &Server{db: d.DB, log: d.Log, baseURL: d.BaseURL, hasher: d.Hasher, now: d.Now, trustProxy: d.TrustProxy,
 		imageSlots: make(chan struct{}, concurrentUploads), hashSlots: make(chan struct{}, runtime.GOMAXPROCS(0)),
-		logs: newLogLimiter(logEvery)}
+		logs: newLogLimiter(logEvery), shares: newShareCache()}
 	if s.now == nil {
 		s.now = time.Now
 	}
