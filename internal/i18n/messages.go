@@ -226,6 +226,30 @@ type Messages struct {
 	FooterContact string // the footer's list of the department's contact details, for screen readers
 	TakePartHead  string
 	TakePartLead  string // before the department's name, which ends the sentence
+	// Issue 10, search: the header's box, the search page and its refusals.
+	SearchLabel        string // the box's label, for screen readers
+	SearchButton       string
+	SearchTitle        string
+	SearchTitleFor     string // %s: the query, in quotes
+	SearchIntro        string // on the page without a query: what can be found
+	SearchTips         string // how quotes and the minus work
+	SearchExamplesHead string
+	SearchFound        string // %d: the number of hits
+	SearchNothing      string // %s: the query
+	SearchNothingHint  string
+	SearchDidYouMean   string
+	SearchAll          string // the filter of every kind
+	SearchKindsLabel   string // the label of the list of kinds with their counts
+	SearchKindNames    map[content.Entity]string
+	SearchPagesLabel   string
+	SearchPageOf       string // %d of %d
+	SearchPrevious     string
+	SearchNext         string
+	SearchTooLong      string // %d: the limit in characters
+	SearchTooManyWords string // %d: the limit in words
+	SearchBadPage      string
+	SearchBadKind      string
+	SearchBusy         string
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.
