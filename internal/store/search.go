@@ -124,13 +124,16 @@ var searchBranches = []searchBranch{
 	},
 	{
 		// An event is shown on its city's page, or with Perm's relations in general on the about
-		// page; the public sees it only where its city is public too.
+		// page; the public sees it only where its city is public too. The city is asked for by
+		// subqueries, not joined: a join leads the planner to read every event in the order of
+		// their cities instead of asking the indexes.
 		kind: content.EntityEvent, alias: "e", names: []string{"title_ru", "title_en"},
 		from: `SELECT 'event', 2, e.id, ` + stateOf("e") + `, e.title_ru, e.title_en, e.text_ru, e.text_en,
-			CASE WHEN ec.id IS NULL THEN '/about' ELSE ` + cityPathSQL("ec") + ` END || '#event-' || e.id,
+			coalesce((SELECT ` + cityPathSQL("ec") + ` FROM cities ec WHERE ec.id = e.city_id), '/about') || '#event-' || e.id,
 			e.search_doc, ARRAY[e.title_ru, e.title_en]
-			FROM events e LEFT JOIN cities ec ON ec.id = e.city_id`,
-		public: `e.published AND e.deleted_at IS NULL AND (ec.id IS NULL OR (ec.published AND ec.deleted_at IS NULL))`,
+			FROM events e`,
+		public: `e.published AND e.deleted_at IS NULL AND (e.city_id IS NULL OR EXISTS (
+			SELECT FROM cities ec WHERE ec.id = e.city_id AND ec.published AND ec.deleted_at IS NULL))`,
 	},
 	{
 		kind: content.EntityOrganization, alias: "o", names: []string{"name_ru", "name_en"},
@@ -215,7 +218,15 @@ func Search(ctx context.Context, db TxBeginner, q SearchQuery) (SearchResult, er
 		return res, fmt.Errorf("store: search: begin: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SELECT set_config('statement_timeout', @timeout, true)`,
+	// For this transaction only: the time limit; and plans that use the indexes. The tables are
+	// small enough (thousands of rows) for the planner to think reading them all is cheap, but
+	// matching every row's document and trigrams is what costs: ten times the indexes' time at
+	// 10,000 entries (BenchmarkSearch). Parallel workers cost more to start than such a search,
+	// and so does JIT compilation, which the penalty the planner adds to a sequential scan it
+	// cannot avoid (the suggestions read every name) would otherwise set off.
+	if _, err := tx.Exec(ctx, `SELECT set_config('statement_timeout', @timeout, true),
+			set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+			set_config('jit', 'off', true)`,
 		pgx.StrictNamedArgs{"timeout": searchTimeout}); err != nil {
 		return res, fmt.Errorf("store: search: %w", err)
 	}
