@@ -803,8 +803,8 @@ func searchPaging(p Page, d SearchData) templ.Component {
 	})
 }
 
-// siteSearch is the search box of every public page, beside the main menu: a plain GET form, so
-// it works without JavaScript; its label is for screen readers, the button says what it does.
+// siteSearch is the search box in the header of every public page: a plain GET form, so it works
+// without JavaScript; its label is for screen readers, the button says what it does.
 func siteSearch(p Page) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
