@@ -79,6 +79,7 @@ func adminSteps(t *testing.T, s site) []adminStep {
 	steps := []adminStep{
 		get("/admin/"), get("/admin/twin-cities"), get("/admin/partner-cities"), get("/admin/events"),
 		get("/admin/organizations"), get("/admin/awards"), get("/admin/pages"), get("/admin/trash"),
+		get("/admin/search?q=Oxford"), // staff search finds what is in the trash
 		get("/admin/history"), get("/admin/users"), get("/admin/users/new"),
 		get(city), get(city + "/history"), get(city + "/preview?lang=ru"),
 		get(fmt.Sprintf("/admin/partner-cities/%d", kazan.ID)),

@@ -32,6 +32,11 @@ func TestScreenshots(t *testing.T) {
 		{"duisburg-ru-largest-white-on-black-no-images", "/ru/twin-cities/duisburg", "largest.white-on-black.off"},
 		{"home-en-large-blue", "/en/", "large.blue.on"},
 		{"home-ru-black-on-white", "/ru/", "normal.black-on-white.on"},
+		{"search-empty-ru", "/ru/search", ""},
+		{"search-ru", "/ru/search?q=Дуйсбург", ""},
+		{"search-en", "/en/search?q=certificate", ""},
+		{"search-nothing-en", "/en/search?q=Dusiburgg", ""},
+		{"search-ru-largest-white-on-black", "/ru/search?q=грамота", "largest.white-on-black.on"},
 	}
 	for _, width := range []int{1280, 375} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
@@ -59,11 +64,12 @@ func TestScreenshots(t *testing.T) {
 			ctx := tab(t, width)
 			signIn(t, ctx, s, "admin@example.org", password)
 			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
-				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true}
+				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true,
+				"/admin/search?q=Oxford": true}
 			for _, step := range admin {
 				if steps[step.name] || strings.HasSuffix(step.name, "with a conflict") {
 					step.show(t, ctx)
-					screenshot(t, ctx, fmt.Sprintf("%d-admin-%s", width, strings.Trim(strings.NewReplacer("/", "-", " ", "-").Replace(step.name), "-")))
+					screenshot(t, ctx, fmt.Sprintf("%d-admin-%s", width, strings.Trim(strings.NewReplacer("/", "-", " ", "-", "?", "-", "=", "-").Replace(step.name), "-")))
 				}
 			}
 		})

@@ -291,6 +291,13 @@ type AdminMessages struct {
 	MenuPlaces        string
 	MenuHistory       string
 	MenuUnread        Forms
+	// Issue 10, search: staff search over drafts and the trash too.
+	SearchTitle  string
+	SearchIntro  string
+	SearchLabel  string
+	SearchButton string
+	SearchFound  string // %d: the number of hits
+	TrashState   string // "in the trash" as a state
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -342,4 +342,11 @@ var adminEN = AdminMessages{
 	MenuPlaces:        "Contacts",
 	MenuHistory:       "Change log",
 	MenuUnread:        Forms{One: "new", Few: "new", Many: "new"},
+	// Issue 10, search.
+	SearchTitle:  "Search",
+	SearchIntro:  "Finds entries in published ones, drafts and the trash alike, by their words in either language.",
+	SearchLabel:  "Search the entries",
+	SearchButton: "Search",
+	SearchFound:  "Found: %d",
+	TrashState:   "in the trash",
 }

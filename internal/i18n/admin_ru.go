@@ -342,4 +342,11 @@ var adminRU = AdminMessages{
 	MenuPlaces:        "Контакты",
 	MenuHistory:       "Журнал",
 	MenuUnread:        Forms{One: "новое", Few: "новых", Many: "новых"},
+	// Issue 10, search.
+	SearchTitle:  "Поиск",
+	SearchIntro:  "Находит записи среди опубликованных, черновиков и корзины по их словам на любом из двух языков.",
+	SearchLabel:  "Поиск по записям",
+	SearchButton: "Найти",
+	SearchFound:  "Найдено: %d",
+	TrashState:   "в корзине",
 }

@@ -245,6 +245,30 @@ type Messages struct {
 	ShareHome       string // the line over Perm's name on the home page's share picture
 	ShareMapAlt     string // %s: the city's name; the share picture when it is a map
 	ShareHomeAlt    string // the home page's share picture
+	// Issue 10, search: the header's box, the search page and its refusals.
+	SearchLabel        string // the box's label, for screen readers
+	SearchButton       string
+	SearchTitle        string
+	SearchTitleFor     string // %s: the query, in quotes
+	SearchIntro        string // on the page without a query: what can be found
+	SearchTips         string // how quotes and the minus work
+	SearchExamplesHead string
+	SearchFound        string // %d: the number of hits
+	SearchNothing      string // %s: the query
+	SearchNothingHint  string
+	SearchDidYouMean   string
+	SearchAll          string // the filter of every kind
+	SearchKindsLabel   string // the label of the list of kinds with their counts
+	SearchKindNames    map[content.Entity]string
+	SearchPagesLabel   string
+	SearchPageOf       string // %d of %d
+	SearchPrevious     string
+	SearchNext         string
+	SearchTooLong      string // %d: the limit in characters
+	SearchTooManyWords string // %d: the limit in words
+	SearchBadPage      string
+	SearchBadKind      string
+	SearchBusy         string
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -45,6 +45,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.problem(w, r, http.StatusBadRequest, m.BadRequestTitle, m.BadRequest)
 	case errors.Is(err, errBadSearch):
 		s.problem(w, r, http.StatusBadRequest, m.BadRequestTitle, m.BadSearch)
+	case isSearchFailure(err):
+		s.searchProblem(w, r, err)
 	case errors.As(err, &tooBig):
 		s.tooLarge(w, r, tooBig.Limit)
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:

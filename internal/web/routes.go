@@ -56,6 +56,8 @@ func (s *Server) Routes() http.Handler {
 		// Issue 10, feeds: the Atom feed of new events and awards; the calendar of what is coming.
 		r.Get("/feed.atom", s.handle(s.feed))
 		r.Get("/calendar.ics", s.handle(s.calendar))
+		// Issue 10, search: the search page, which the box in every page's header asks.
+		r.Get("/search", s.handle(s.search))
 	})
 
 	// The staff's admin: sessions, sign-in (the password, then the code of a second factor), then
@@ -85,6 +87,8 @@ func (s *Server) Routes() http.Handler {
 				r.Get("/history", s.handle(s.changeLog))
 				r.Get("/trash", s.handle(s.trash))
 				r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
+				// Issue 10, search: staff search, over drafts and the trash too.
+				r.Get("/search", s.handle(s.adminSearch))
 				// The messages visitors wrote to the department: every member of staff.
 				r.Get("/messages", s.handle(s.listMessages))
 				r.Get("/messages/{id}", s.handle(s.showMessage))
