@@ -36,6 +36,7 @@ const (
 	ProblemCharacters    Problem = "characters"     // holds characters nobody can type: control, broken, or in a name invisible
 	ProblemTimeZone      Problem = "time_zone"      // not an IANA time zone name Go knows, such as "Europe/Berlin"
 	ProblemPhone         Problem = "phone"          // not a phone number: digits, spaces, + ( ) - only
+	ProblemINN           Problem = "inn"            // not an organisation's taxpayer number: 10 digits with a correct check digit
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").

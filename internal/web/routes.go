@@ -49,7 +49,15 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/privacy", s.handle(s.showTextPage(content.Privacy)))
 		r.Get("/accessibility", s.handle(s.accessibilityPage))
 		r.Post("/accessibility", s.handle(s.setAccessibility))
+		// Issue 10, open data: the section's page.
+		r.Get("/opendata", s.handle(s.openDataPage))
 	})
+
+	// Issue 10, open data: the files, at the addresses the recommendations give them, the same in
+	// both languages.
+	r.Get("/opendata/list.csv", s.handle(s.openDataRegister))
+	r.Get("/opendata/{identifier}/meta.csv", s.handle(s.openDataPassport))
+	r.Get("/opendata/{identifier}/{file}", s.handle(s.openDataFile))
 
 	// The staff's admin: sessions, sign-in (the password, then the code of a second factor), then
 	// everything behind it.
