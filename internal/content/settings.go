@@ -120,7 +120,7 @@ func (s *Settings) Normalize() {
 }
 
 // Validate checks the settings: the INN is an organisation's (10 digits with a correct check
-// digit), the phone a phone number of 10 to 15 digits, the e-mail one bare address, the frequency
+// digit), the phone a phone number of 10 to 15 digits (E.164's limit, with the country code), the e-mail one bare address, the frequency
 // one of Frequencies. Each may be left empty.
 func (s Settings) Validate() error {
 	var v checker
@@ -137,8 +137,11 @@ func (s Settings) Validate() error {
 			}
 			return -1
 		}, o.Phone), "d")
-		if !ValidPhone(o.Phone) || digits < 10 || digits > 15 || strings.LastIndex(o.Phone, "+") > 0 {
+		switch {
+		case !ValidPhone(o.Phone) || strings.LastIndex(o.Phone, "+") > 0:
 			v.add("opendata_phone", ProblemPhone)
+		case digits < 10 || digits > 15:
+			v.add("opendata_phone", ProblemPhoneDigits)
 		}
 	}
 	v.chars("opendata_email", o.Email, false, true)
