@@ -124,7 +124,7 @@ func SettingsPage(p AdminPage, f Form, frequencies []Option) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = textField(f, "opendata_phone", p.Admin.FieldLabel("opendata_phone"), p.Admin.Hints["opendata_phone"], "tel", false, templ.Attributes{"autocomplete": "off"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = textField(f, "opendata_phone", p.Admin.FieldLabel("opendata_phone"), p.Admin.Hints["opendata_phone"], "text", false, templ.Attributes{"inputmode": "tel", "autocomplete": "off"}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -41,8 +41,8 @@ func init() {
 		},
 		map[string]string{
 			"opendata_inn": "Organisation’s INN", "opendata_creator": "Owner of the data sets",
-			"opendata_name": "Person responsible", "opendata_phone": "Their phone",
-			"opendata_email": "Their e-mail", "opendata_frequency": "Update frequency",
+			"opendata_name": "Person responsible", "opendata_phone": "Responsible person’s phone",
+			"opendata_email": "Responsible person’s e-mail", "opendata_frequency": "Update frequency",
 		},
 		map[string]string{
 			"opendata_inn":       "10 digits. A set’s identifier in its passport is “INN-code”, such as 1234567890-twincities.",
