@@ -236,7 +236,7 @@ func TestOpenDataPage(t *testing.T) {
 		if n := res.doc.Find("ul.opendata-sets > li").Length(); n != len(opendata.Sets) {
 			t.Errorf("%s: %d sets listed, want %d", lang, n, len(opendata.Sets))
 		}
-		if res.doc.Find(`a[rel="license"][href="` + opendata.License + `"]`).Length() != 1 {
+		if res.doc.Find(`a[rel="license"][href="`+opendata.License+`"]`).Length() != 1 {
 			t.Errorf("%s: no link to the licence", lang)
 		}
 		if res.doc.Find(`ul.opendata-sets time[datetime]`).Length() != len(opendata.Sets) {
