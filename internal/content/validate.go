@@ -36,6 +36,8 @@ const (
 	ProblemCharacters    Problem = "characters"     // holds characters nobody can type: control, broken, or in a name invisible
 	ProblemTimeZone      Problem = "time_zone"      // not an IANA time zone name Go knows, such as "Europe/Berlin"
 	ProblemPhone         Problem = "phone"          // not a phone number: digits, spaces, + ( ) - only
+	ProblemINN           Problem = "inn"            // not an organisation's taxpayer number: 10 digits with a correct check digit
+	ProblemPhoneDigits   Problem = "phone_digits"   // a phone number without its country and area codes: not 10 to 15 digits
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").

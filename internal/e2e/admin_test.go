@@ -109,6 +109,13 @@ func adminSteps(t *testing.T, s site) []adminStep {
 			}
 		}},
 		get("/admin/settings"),
+		{"/admin/settings with errors", func(t *testing.T, ctx context.Context) {
+			open(t, ctx, s.URL+"/admin/settings")
+			do(t, ctx, chromedp.SendKeys(chromedp.ID("f-opendata-inn"), "123"), chromedp.SendKeys(chromedp.ID("f-opendata-email"), "nobody"))
+			if st := submit(t, ctx, "/admin/settings"); st != 422 {
+				t.Errorf("settings with a wrong INN: %d, want 422", st)
+			}
+		}},
 		// Two-factor sign-in, from off through set-up (a wrong code, then the key's code) to on:
 		// the steps run in this order, in one session.
 		get("/admin/account/two-factor"),

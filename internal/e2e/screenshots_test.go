@@ -27,6 +27,8 @@ func TestScreenshots(t *testing.T) {
 		{"write-en", "/en/contacts/write", ""},
 		{"privacy-ru", "/ru/privacy", ""},
 		{"partner-cities-ru", "/ru/partner-cities", ""},
+		{"opendata-ru", "/ru/opendata", ""},
+		{"opendata-en", "/en/opendata", ""},
 		{"not-found-en", "/en/nowhere", ""},
 		{"settings-ru", "/ru/accessibility?back=/ru/", ""},
 		{"duisburg-ru-largest-white-on-black-no-images", "/ru/twin-cities/duisburg", "largest.white-on-black.off"},
@@ -65,7 +67,7 @@ func TestScreenshots(t *testing.T) {
 			signIn(t, ctx, s, "admin@example.org", password)
 			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
 				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true,
-				"/admin/search?q=Oxford": true}
+				"/admin/search?q=Oxford": true, "/admin/settings with errors": true}
 			for _, step := range admin {
 				if steps[step.name] || strings.HasSuffix(step.name, "with a conflict") {
 					step.show(t, ctx)

@@ -298,6 +298,13 @@ type AdminMessages struct {
 	SearchButton string
 	SearchFound  string // %d: the number of hits
 	TrashState   string // "in the trash" as a state
+	// Issue 10, open data: the settings of the open data passports and the dashboard's gap.
+	// The labels and hints of their fields are added to Fields and Hints in admin_opendata.go.
+	OpenDataSettings      string // the settings form's group
+	OpenDataSettingsIntro string
+	OpenDataGap           string // the dashboard's warning while the publisher is not named
+	OpenDataGapLink       string
+	Frequencies           map[content.Frequency]string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -349,4 +349,11 @@ var adminEN = AdminMessages{
 	SearchButton: "Search",
 	SearchFound:  "Found: %d",
 	TrashState:   "in the trash",
+	// Issue 10, open data: the settings of the open data passports and the dashboard's gap.
+	OpenDataSettings:      "Open data",
+	OpenDataSettingsIntro: "These go into the passports of the open data sets (the “Open data” section). Until they are filled in, the passports leave them empty and the sets’ identifiers carry no INN.",
+	OpenDataGap:           "The INN and the person responsible for open data are not given: the sets’ passports are incomplete.",
+	OpenDataGapLink:       "Fill them in the settings",
+	Frequencies: map[content.Frequency]string{content.OnChange: "As changes happen", content.Daily: "Daily",
+		content.Weekly: "Weekly", content.Monthly: "Monthly", content.Quarterly: "Quarterly", content.Yearly: "Yearly"},
 }

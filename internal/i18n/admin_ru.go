@@ -349,4 +349,11 @@ var adminRU = AdminMessages{
 	SearchButton: "Найти",
 	SearchFound:  "Найдено: %d",
 	TrashState:   "в корзине",
+	// Issue 10, open data: настройки паспортов наборов и пробел на главной.
+	OpenDataSettings:      "Открытые данные",
+	OpenDataSettingsIntro: "Эти сведения попадают в паспорта наборов открытых данных (раздел «Открытые данные»). Пока они не заполнены, паспорта оставляют их пустыми, а идентификаторы наборов не содержат ИНН.",
+	OpenDataGap:           "Не указаны ИНН и ответственный за открытые данные\u00a0— паспорта наборов неполные.",
+	OpenDataGapLink:       "Заполнить в настройках",
+	Frequencies: map[content.Frequency]string{content.OnChange: "По мере изменения", content.Daily: "Ежедневно",
+		content.Weekly: "Еженедельно", content.Monthly: "Ежемесячно", content.Quarterly: "Ежеквартально", content.Yearly: "Ежегодно"},
 }

@@ -271,4 +271,17 @@ var en = Messages{
 	SearchBadPage:      "There is no such page of results. Start from the first page.",
 	SearchBadKind:      "There is no such kind of result. Search everything instead.",
 	SearchBusy:         "The search took too long. Try again in a minute, or search for fewer words.",
+	// Issue 10, open data: the section's page and its link in the footer.
+	OpenData:            "Open data",
+	OpenDataIntro:       "The facts of this site as open data sets: CSV tables to download and process by program. The files are built from the published data when they are requested, so they always match what the site shows.",
+	OpenDataLicense:     "You may use the data freely, commercially too, crediting the source, under the licence",
+	OpenDataLicenseName: "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+	OpenDataRegister:    "Register of the open data sets (list.csv)",
+	OpenDataModified:    "Last changed",
+	OpenDataNotYet:      "nothing published yet",
+	OpenDataPassport:    "Passport",
+	OpenDataFile:        "Data",
+	OpenDataStructure:   "Structure",
+	OpenDataIdentifier:  "Identifier",
+	OpenDataStandard:    "The files follow the Russian government’s methodological recommendations for publishing open data (version 3.0): UTF-8, the first row names the columns, comma-separated.",
 }

@@ -269,6 +269,19 @@ type Messages struct {
 	SearchBadPage      string
 	SearchBadKind      string
 	SearchBusy         string
+	// Issue 10, open data: the section's page and its link in the footer.
+	OpenData            string // the section's title and the footer's link
+	OpenDataIntro       string
+	OpenDataLicense     string // before the licence's name, which is a link
+	OpenDataLicenseName string
+	OpenDataRegister    string // the link to the register of the sets
+	OpenDataModified    string // "last changed", before the date
+	OpenDataNotYet      string // a set nothing has been published in yet
+	OpenDataPassport    string
+	OpenDataFile        string
+	OpenDataStructure   string
+	OpenDataIdentifier  string
+	OpenDataStandard    string // which recommendations the files follow
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -10,11 +10,13 @@ import (
 )
 
 // settingsColumns are the settings table's columns, in the order of content.Settings' fields.
-const settingsColumns = `require_two_factor`
+const settingsColumns = `require_two_factor, opendata_inn, opendata_creator, opendata_name, opendata_phone,
+	opendata_email, opendata_frequency`
 
 func scanSettings(row pgx.Row) (content.Settings, error) {
 	var s content.Settings
-	err := row.Scan(&s.RequireTwoFactor)
+	o := &s.OpenData
+	err := row.Scan(&s.RequireTwoFactor, &o.INN, &o.Creator, &o.Name, &o.Phone, &o.Email, &o.Frequency)
 	return s, err
 }
 
@@ -28,8 +30,13 @@ func GetSettings(ctx context.Context, db DBTX) (content.Settings, error) {
 }
 
 // UpdateSettings stores the site-wide settings and writes what changed, each setting before and
-// after, to the audit log. Settings that change nothing write nothing.
+// after, to the audit log. Settings that change nothing write nothing. Invalid settings are
+// refused with a *content.ValidationError.
 func UpdateSettings(ctx context.Context, db TxBeginner, s content.Settings, actor Actor) error {
+	s.Normalize()
+	if err := s.Validate(); err != nil {
+		return err
+	}
 	return inTx(ctx, db, func(tx pgx.Tx) error {
 		old, err := scanSettings(tx.QueryRow(ctx, `SELECT `+settingsColumns+` FROM settings FOR UPDATE`))
 		if err != nil {
@@ -39,8 +46,12 @@ func UpdateSettings(ctx context.Context, db TxBeginner, s content.Settings, acto
 		if len(changes) == 0 {
 			return nil
 		}
-		if _, err := tx.Exec(ctx, `UPDATE settings SET require_two_factor = @require_two_factor, updated_at = now()`,
-			pgx.StrictNamedArgs{"require_two_factor": s.RequireTwoFactor}); err != nil {
+		o := s.OpenData
+		if _, err := tx.Exec(ctx, `UPDATE settings SET require_two_factor = @require_two_factor,
+			opendata_inn = @inn, opendata_creator = @creator, opendata_name = @name, opendata_phone = @phone,
+			opendata_email = @email, opendata_frequency = @frequency, updated_at = now()`,
+			pgx.StrictNamedArgs{"require_two_factor": s.RequireTwoFactor, "inn": o.INN, "creator": o.Creator,
+				"name": o.Name, "phone": o.Phone, "email": o.Email, "frequency": string(o.Frequency)}); err != nil {
 			return fmt.Errorf("store: update settings: %w", err)
 		}
 		return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionSettingsUpdate, Entity: content.EntitySettings,

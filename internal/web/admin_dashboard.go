@@ -29,7 +29,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if log, err = store.ListAudit(ctx, tx, store.AuditQuery{Limit: recentChanges}); err != nil {
 			return err
 		}
-		d.Unread, err = store.CountUnreadMessages(ctx, tx)
+		if d.Unread, err = store.CountUnreadMessages(ctx, tx); err != nil {
+			return err
+		}
+		// Issue 10, open data: the passports stay incomplete until the publisher is named.
+		set, err := store.GetSettings(ctx, tx)
+		d.OpenDataGap = !set.OpenData.Complete()
 		return err
 	})
 	if err != nil {

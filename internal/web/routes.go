@@ -58,7 +58,15 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/calendar.ics", s.handle(s.calendar))
 		// Issue 10, search: the search page, which the box in every page's header asks.
 		r.Get("/search", s.handle(s.search))
+		// Issue 10, open data: the section's page.
+		r.Get("/opendata", s.handle(s.openDataPage))
 	})
+
+	// Issue 10, open data: the files, at the addresses the recommendations give them, the same in
+	// both languages.
+	r.Get("/opendata/list.csv", s.handle(s.openDataRegister))
+	r.Get("/opendata/{identifier}/meta.csv", s.handle(s.openDataPassport))
+	r.Get("/opendata/{identifier}/{file}", s.handle(s.openDataFile))
 
 	// The staff's admin: sessions, sign-in (the password, then the code of a second factor), then
 	// everything behind it.

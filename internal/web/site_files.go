@@ -193,7 +193,8 @@ func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
 			publicPage{"/about", about},
 			publicPage{"/contacts", contacts},
 			publicPage{"/contacts/write", time.Time{}},
-			publicPage{"/privacy", page[content.Privacy]})
+			publicPage{"/privacy", page[content.Privacy]},
+			publicPage{"/opendata", time.Time{}})
 		out = append(out, cityPages...)
 		out = append(out, orgPages...)
 		return nil
