@@ -49,6 +49,26 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/privacy", s.handle(s.showTextPage(content.Privacy)))
 		r.Get("/accessibility", s.handle(s.accessibilityPage))
 		r.Post("/accessibility", s.handle(s.setAccessibility))
+		// Issue 10, JSON API: the page that explains it.
+		r.Get("/api", s.handle(s.apiPage))
+	})
+
+	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
+	// errors included, is JSON; any other method than GET, HEAD and OPTIONS is a 405.
+	r.Route("/api", func(r chi.Router) {
+		r.NotFound(s.handle(s.notFound))
+		r.MethodNotAllowed(s.handle(s.apiMethodNotAllowed))
+		for pattern, h := range map[string]handlerFunc{
+			"/v1/openapi.json":         s.openAPI,
+			"/v1/cities":               s.apiCities,
+			"/v1/cities/{kind}/{slug}": s.apiCity,
+			"/v1/organizations":        s.apiOrganizations,
+			"/v1/awards":               s.apiAwards,
+			"/v1/events":               s.apiEvents,
+		} {
+			r.Get(pattern, s.handle(h))
+			r.Options(pattern, s.apiPreflight) // a browser's CORS preflight
+		}
 	})
 
 	// The staff's admin: sessions, sign-in (the password, then the code of a second factor), then
