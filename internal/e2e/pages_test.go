@@ -14,7 +14,8 @@ func publicPaths(tb testing.TB, s site) []string {
 	tb.Helper()
 	ctx := context.Background()
 	paths := []string{"/", "/twin-cities", "/partner-cities", "/memberships", "/awards", "/about", "/contacts",
-		"/accessibility", "/no-such-page"}
+		"/accessibility", "/no-such-page",
+		"/api"}
 	cities, err := store.ListCities(ctx, s.DB, store.CityQuery{Filter: store.Public})
 	if err != nil {
 		tb.Fatal(err)

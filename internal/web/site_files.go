@@ -98,7 +98,8 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 // publicPaths lists every public page below /{lang}.
 func (s *Server) publicPaths(ctx context.Context) ([]string, error) {
 	paths := []string{"/", "/twin-cities", "/partner-cities", "/memberships", "/awards", "/about", "/contacts",
-		"/contacts/write", "/privacy"}
+		"/contacts/write", "/privacy",
+		"/api"}
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
 		if err != nil {
