@@ -14,7 +14,7 @@ func publicPaths(tb testing.TB, s site) []string {
 	tb.Helper()
 	ctx := context.Background()
 	paths := []string{"/", "/twin-cities", "/partner-cities", "/memberships", "/awards", "/about", "/contacts",
-		"/accessibility", "/no-such-page", "/opendata",
+		"/accessibility", "/no-such-page", "/opendata", "/api",
 		// Search: the page without a query, results grouped by kind, and nothing found with a
 		// suggestion.
 		"/search", "/search?q=Duisburg", "/search?q=Dusiburgg"}

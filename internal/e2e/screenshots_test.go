@@ -30,6 +30,8 @@ func TestScreenshots(t *testing.T) {
 		{"opendata-ru", "/ru/opendata", ""},
 		{"opendata-en", "/en/opendata", ""},
 		{"not-found-en", "/en/nowhere", ""},
+		{"api-ru", "/ru/api", ""},
+		{"api-en", "/en/api", ""},
 		{"settings-ru", "/ru/accessibility?back=/ru/", ""},
 		{"duisburg-ru-largest-white-on-black-no-images", "/ru/twin-cities/duisburg", "largest.white-on-black.off"},
 		{"home-en-large-blue", "/en/", "large.blue.on"},

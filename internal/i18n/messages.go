@@ -282,6 +282,63 @@ type Messages struct {
 	OpenDataStructure   string
 	OpenDataIdentifier  string
 	OpenDataStandard    string // which recommendations the files follow
+	// Issue 10, JSON API: its problem details, the footer's link and the page that explains it.
+	APIBadFilterTitle string // the title of a 400 for a query parameter the API does not take
+	APIFilterChoice   string // %[1]s: the parameter; %[2]s: the values it takes, comma-separated
+	APIFilterOnce     string // %s: the parameter given more than once
+	APIFilterCountry  string // %s: the parameter, which takes a country code
+	APIFilterYear     string // %s: the parameter, which takes a year
+	APIMethodTitle    string
+	APIMethod         string
+	APINotFoundTitle  string
+	APINotFound       string
+	APIServerError    string // the detail of a 500 (its title is ErrorTitle)
+	APIUnavailable    string // the detail of a 503 (its title is UnavailableTitle)
+	FooterAPI         string // the footer's link to the API's page
+	APITitle          string
+	APIIntro          string
+	APINoKey          string
+	APILicenceHead    string
+	APILicence        string // before the licence's link
+	APILicenceName    string // the link's text
+	APIEndpointsHead  string
+	APIColAddress     string
+	APIColMeaning     string
+	APICities         string
+	APICity           string
+	APIOrganizations  string
+	APIAwards         string
+	APIEvents         string
+	APIOpenAPI        string
+	APIExamplesHead   string
+	APIExampleCities  string // the caption of each example request
+	APIExampleCity    string
+	APIExampleRevalid string
+	APIFieldsHead     string
+	APIFieldsTexts    string
+	APIFieldsDates    string
+	APIFieldsImages   string
+	APIFieldsLinks    string
+	APIFieldsCodes    string
+	APIFiltersHead    string
+	APIColParameter   string
+	APIColAt          string
+	APIColValues      string
+	APICountryValues  string // the values of the country filter
+	APIYearValues     string // the values of the year filter
+	APIFiltersNote    string
+	APICachingHead    string
+	APICaching        string
+	APICORS           string
+	APIErrorsHead     string
+	APIErrors         string
+	APIColStatus      string
+	APIProblem400     string
+	APIProblem404     string
+	APIProblem405     string
+	APIProblem500     string
+	APIProblem503     string
+	APIDescribedBy    string // before the link to the OpenAPI document
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

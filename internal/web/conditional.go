@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -30,14 +29,8 @@ func writeCacheable(w http.ResponseWriter, r *http.Request, contentType string, 
 // notModified reports whether the client's copy, named by If-None-Match or dated by
 // If-Modified-Since, is still the current one.
 func notModified(r *http.Request, etag string, modified time.Time) bool {
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		for _, t := range strings.Split(inm, ",") {
-			t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-			if t == etag || t == "*" {
-				return true
-			}
-		}
-		return false
+	if inm := r.Header.Values("If-None-Match"); len(inm) > 0 {
+		return etagMatches(inm, etag)
 	}
 	ims, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
 	return err == nil && !modified.Truncate(time.Second).After(ims)

@@ -34,10 +34,12 @@ const retryAfter = 30
 
 // fail maps an error to its response, in one place: not found is a 404 page; a request the site
 // refuses gets a page saying why (400); a database that cannot be reached, or a server too busy,
-// a 503 page; anything else is logged and shown as the friendly 500 page.
+// a 503 page; anything else is logged and shown as the friendly 500 page. Below /api the same
+// statuses are problem details in JSON instead of pages (see writeProblem).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	m := i18n.For(langOf(r))
 	var tooBig *http.MaxBytesError
+	var badFilter *badFilterError
 	switch {
 	case errors.Is(err, errNotFound), errors.Is(err, store.ErrNotFound):
 		s.notFoundPage(w, r)
@@ -47,6 +49,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.problem(w, r, http.StatusBadRequest, m.BadRequestTitle, m.BadSearch)
 	case isSearchFailure(err):
 		s.searchProblem(w, r, err)
+	case errors.As(err, &badFilter):
+		s.problem(w, r, http.StatusBadRequest, m.APIBadFilterTitle, badFilter.detail(m))
+	case errors.Is(err, errMethodNotAllowed):
+		s.problem(w, r, http.StatusMethodNotAllowed, m.APIMethodTitle, m.APIMethod)
 	case errors.As(err, &tooBig):
 		s.tooLarge(w, r, tooBig.Limit)
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
@@ -86,6 +92,11 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
+	if isAPI(r) {
+		m := i18n.For(langOf(r))
+		s.writeProblem(w, r, http.StatusNotFound, m.APINotFoundTitle, m.APINotFound)
+		return
+	}
 	p := s.page(r, i18n.For(langOf(r)).NotFoundTitle, "")
 	p.NoIndex = true
 	s.render(w, r, http.StatusNotFound, templates.NotFound(p))
@@ -97,6 +108,11 @@ func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logLimited(slog.LevelError, "server error "+routeOf(r)+" "+fmt.Sprintf("%T", rootCause(err)), "server error", err,
 		"method", r.Method, "path", r.URL.Path)
+	if isAPI(r) {
+		m := i18n.For(langOf(r))
+		s.writeProblem(w, r, http.StatusInternalServerError, m.ErrorTitle, m.APIServerError)
+		return
+	}
 	p := s.page(r, i18n.For(langOf(r)).ErrorTitle, "")
 	p.NoIndex = true
 	var buf bytes.Buffer
@@ -118,8 +134,13 @@ func rootCause(err error) error {
 	}
 }
 
-// problem shows a page saying what happened (title) and what to do (text), with status.
+// problem shows a page saying what happened (title) and what to do (text), with status; below
+// /api, the same as a problem detail.
 func (s *Server) problem(w http.ResponseWriter, r *http.Request, status int, title, text string) {
+	if isAPI(r) {
+		s.writeProblem(w, r, status, title, text)
+		return
+	}
 	p := s.page(r, title, "")
 	p.NoIndex = true
 	s.render(w, r, status, templates.Problem(p, text))
@@ -131,7 +152,11 @@ func (s *Server) unavailablePage(w http.ResponseWriter, r *http.Request) {
 	m := i18n.For(langOf(r))
 	w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 	w.Header().Set("Cache-Control", "no-store")
-	s.problem(w, r, http.StatusServiceUnavailable, m.UnavailableTitle, m.Unavailable)
+	text := m.Unavailable
+	if isAPI(r) {
+		text = m.APIUnavailable
+	}
+	s.problem(w, r, http.StatusServiceUnavailable, m.UnavailableTitle, text)
 }
 
 // tooLarge answers 413: the body was larger than limit bytes, which the page says in words.

@@ -60,6 +60,26 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/search", s.handle(s.search))
 		// Issue 10, open data: the section's page.
 		r.Get("/opendata", s.handle(s.openDataPage))
+		// Issue 10, JSON API: the page that explains it.
+		r.Get("/api", s.handle(s.apiPage))
+	})
+
+	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
+	// errors included, is JSON; any other method than GET, HEAD and OPTIONS is a 405.
+	r.Route("/api", func(r chi.Router) {
+		r.NotFound(s.handle(s.notFound))
+		r.MethodNotAllowed(s.handle(s.apiMethodNotAllowed))
+		for pattern, h := range map[string]handlerFunc{
+			"/v1/openapi.json":         s.openAPI,
+			"/v1/cities":               s.apiCities,
+			"/v1/cities/{kind}/{slug}": s.apiCity,
+			"/v1/organizations":        s.apiOrganizations,
+			"/v1/awards":               s.apiAwards,
+			"/v1/events":               s.apiEvents,
+		} {
+			r.Get(pattern, s.handle(h))
+			r.Options(pattern, s.apiPreflight) // a browser's CORS preflight
+		}
 	})
 
 	// Issue 10, open data: the files, at the addresses the recommendations give them, the same in

@@ -123,7 +123,7 @@ func (s *Server) serveShare(w http.ResponseWriter, r *http.Request, sp shareSpec
 	if r.URL.Query().Get("v") == hash {
 		cache = "public, max-age=31536000, immutable"
 	}
-	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+	if etagMatches(r.Header.Values("If-None-Match"), etag) {
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Cache-Control", cache)
 		w.WriteHeader(http.StatusNotModified)
@@ -174,16 +174,4 @@ func (s *Server) drawShare(ctx context.Context, sp shareSpec) ([]byte, error) {
 		card.Photo = img
 	}
 	return shareimg.Render(card)
-}
-
-// etagMatches reports whether an If-None-Match header names etag (or is "*"); weak tags match too,
-// as RFC 9110 asks for If-None-Match.
-func etagMatches(header, etag string) bool {
-	for t := range strings.SplitSeq(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if t == etag || t == "*" {
-			return true
-		}
-	}
-	return false
 }

@@ -194,7 +194,8 @@ func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
 			publicPage{"/contacts", contacts},
 			publicPage{"/contacts/write", time.Time{}},
 			publicPage{"/privacy", page[content.Privacy]},
-			publicPage{"/opendata", time.Time{}})
+			publicPage{"/opendata", time.Time{}},
+			publicPage{"/api", time.Time{}})
 		out = append(out, cityPages...)
 		out = append(out, orgPages...)
 		return nil
