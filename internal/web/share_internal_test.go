@@ -63,7 +63,7 @@ func TestETagMatches(t *testing.T) {
 		header string
 		want   bool
 	}{{`"abc"`, true}, {`W/"abc"`, true}, {`"x", "abc"`, true}, {`*`, true}, {`"abd"`, false}, {``, false}} {
-		if got := etagMatches(c.header, `"abc"`); got != c.want {
+		if got := etagMatches([]string{c.header}, `"abc"`); got != c.want {
 			t.Errorf("etagMatches(%q) = %v", c.header, got)
 		}
 	}
