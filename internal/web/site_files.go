@@ -194,8 +194,10 @@ func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
 			publicPage{"/contacts", contacts},
 			publicPage{"/contacts/write", time.Time{}},
 			publicPage{"/privacy", page[content.Privacy]},
-			publicPage{"/opendata", time.Time{}},
-			publicPage{"/api", time.Time{}})
+			// The open data page gives each set's last change, and the API page a published city: both
+			// follow all the data.
+			publicPage{"/opendata", all},
+			publicPage{"/api", all})
 		out = append(out, cityPages...)
 		out = append(out, orgPages...)
 		return nil
