@@ -64,8 +64,8 @@ func drawMap(dst *image.RGBA, r image.Rectangle, m Map) {
 	}
 	z.Draw(dst, r, image.NewUniform(land), image.Point{})
 
-	// The lines from Perm, then the markers over them: Perm a red diamond, the places dark dots
-	// (squares for ended relationships, as on the site's maps).
+	// The lines from Perm, then the markers over them, as on the site's maps: Perm a red circle,
+	// current relationships blue diamonds, ended ones hollow squares.
 	hx, hy := pt(worldmap.Project(m.Home.Lon, m.Home.Lat))
 	for _, p := range m.Places {
 		px, py := pt(worldmap.Project(p.Lon, p.Lat))
@@ -74,14 +74,15 @@ func drawMap(dst *image.RGBA, r image.Rectangle, m Map) {
 	for _, p := range m.Places {
 		px, py := pt(worldmap.Project(p.Lon, p.Lat))
 		if p.Ended {
-			polygon(z, dst, r, ink, [][2]float32{{px - 9, py - 9}, {px + 9, py - 9}, {px + 9, py + 9}, {px - 9, py + 9}})
+			polygon(z, dst, r, muted, [][2]float32{{px - 10, py - 10}, {px + 10, py - 10}, {px + 10, py + 10}, {px - 10, py + 10}})
+			polygon(z, dst, r, white, [][2]float32{{px - 6, py - 6}, {px + 6, py - 6}, {px + 6, py + 6}, {px - 6, py + 6}})
 		} else {
-			disc(z, dst, r, px, py, 11, white)
-			disc(z, dst, r, px, py, 8, ink)
+			polygon(z, dst, r, white, [][2]float32{{px, py - 16}, {px + 16, py}, {px, py + 16}, {px - 16, py}})
+			polygon(z, dst, r, blue, [][2]float32{{px, py - 12}, {px + 12, py}, {px, py + 12}, {px - 12, py}})
 		}
 	}
-	polygon(z, dst, r, white, [][2]float32{{hx, hy - 17}, {hx + 17, hy}, {hx, hy + 17}, {hx - 17, hy}})
-	polygon(z, dst, r, red, [][2]float32{{hx, hy - 13}, {hx + 13, hy}, {hx, hy + 13}, {hx - 13, hy}})
+	disc(z, dst, r, hx, hy, 15, white)
+	disc(z, dst, r, hx, hy, 11, red)
 }
 
 // polygon fills the polygon pts, with z, a rasterizer reused to spare its buffer's allocation, (in dst's coordinates) within r.

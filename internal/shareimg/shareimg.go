@@ -22,7 +22,7 @@ import (
 
 // Version changes whenever the drawing changes, so that the hash of every image changes with it
 // and messengers fetch the new one.
-const Version = "1"
+const Version = "2"
 
 // The picture's size, and the band's height at its foot.
 const (
@@ -40,6 +40,8 @@ var (
 	sea   = color.RGBA{0xe4, 0xec, 0xf2, 0xff}
 	land  = color.RGBA{0xc9, 0xd3, 0xc5, 0xff}
 	ink   = color.RGBA{0x1f, 0x1f, 0x1f, 0xff}
+	blue  = color.RGBA{0x1a, 0x5a, 0xa6, 0xff} // the site's links and current relationships' markers
+	muted = color.RGBA{0x4d, 0x55, 0x59, 0xff} // ended relationships' markers
 )
 
 // Card is what one picture shows.
