@@ -2,8 +2,6 @@ package web
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,8 +50,7 @@ func writeAPI(w http.ResponseWriter, r *http.Request, v any) error {
 
 // writeJSONBody answers r with body of type ctype, revalidated by its ETag.
 func writeJSONBody(w http.ResponseWriter, r *http.Request, ctype string, body []byte) {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	etag := bodyETag(body)
 	h := w.Header()
 	allowAnyOrigin(h)
 	h.Set("ETag", etag)

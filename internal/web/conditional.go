@@ -12,8 +12,7 @@ import (
 // body. The ETag decides when the client sent one (RFC 9110, 13.2.2): a removed entry leaves the
 // newest time as it was but changes the bytes.
 func writeCacheable(w http.ResponseWriter, r *http.Request, contentType string, body []byte, modified time.Time) {
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	etag := bodyETag(body)
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
@@ -34,4 +33,11 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 	}
 	ims, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
 	return err == nil && !modified.Truncate(time.Second).After(ims)
+}
+
+// bodyETag is the strong ETag of a response made of body: the first half of its SHA-256, which
+// changes with any byte of it. The feeds and the API name their answers by it.
+func bodyETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
