@@ -171,7 +171,8 @@ const searchTSQuery = `(websearch_to_tsquery('russian', @q) || websearch_to_tsqu
 // the snippets highlighted for that page only (ts_headline is the costly part). It always returns
 // one row at least, which carries the counts when the page is empty.
 func searchSQL(staff, fuzzy bool) string {
-	var parts []string
+	const cols = `(kind, kind_order, id, state, title_ru, title_en, text_ru, text_en, path, doc, names)`
+	var parts, texts []string
 	for _, b := range searchBranches {
 		match := b.alias + `.search_doc @@ ` + searchTSQuery
 		if fuzzy {
@@ -184,16 +185,20 @@ func searchSQL(staff, fuzzy bool) string {
 		if !staff {
 			where += ` AND ` + b.public
 		}
-		parts = append(parts, b.from+` WHERE `+where)
+		// The branch's texts are left out of what every hit carries: reading each hit's body
+		// (from TOAST) was most of a search's time when a common word matches a tenth of the
+		// entries (BenchmarkSearch). The page's rows ask for theirs below.
+		parts = append(parts, `SELECT kind, kind_order, id, state, title_ru, title_en, path,
+			ts_rank(doc, `+searchTSQuery+`) + (SELECT coalesce(max(greatest(similarity(n, @fuzzy), word_similarity(@fuzzy, n))), 0)
+				FROM unnest(names) AS n WHERE @fuzzy <> '') AS score
+			FROM (`+b.from+` WHERE `+where+`) AS b `+cols)
+		texts = append(texts, `(SELECT CASE WHEN @lang = 'en' THEN t.text_en ELSE t.text_ru END
+			FROM (`+b.from+` WHERE `+b.alias+`.id = page.id) AS t `+cols+` WHERE page.kind = '`+string(b.kind)+`')`)
 	}
-	return `WITH hits (kind, kind_order, id, state, title_ru, title_en, text_ru, text_en, path, doc, names) AS (
+	return `WITH hits AS (
 		` + strings.Join(parts, "\n\t\tUNION ALL\n\t\t") + `
-	), scored AS (
-		SELECT h.*, ts_rank(h.doc, ` + searchTSQuery + `) + (SELECT coalesce(max(greatest(similarity(n, @fuzzy), word_similarity(@fuzzy, n))), 0)
-			FROM unnest(h.names) AS n WHERE @fuzzy <> '') AS score
-		FROM hits h
 	), page AS (
-		SELECT * FROM scored WHERE @kind = '' OR kind = @kind
+		SELECT * FROM hits WHERE @kind = '' OR kind = @kind
 		ORDER BY kind_order, score DESC, id LIMIT @limit OFFSET @offset
 	), counts AS (
 		SELECT coalesce(array_agg(kind ORDER BY kind), '{}') AS kinds, coalesce(array_agg(n ORDER BY kind), '{}') AS ns
@@ -201,7 +206,7 @@ func searchSQL(staff, fuzzy bool) string {
 	)
 	SELECT counts.kinds, counts.ns, page.kind, page.id, page.state, page.title_ru, page.title_en, page.path,
 		ts_headline(@config::regconfig,
-			replace(replace(CASE WHEN @lang = 'en' THEN page.text_en ELSE page.text_ru END, E'\uE000', ''), E'\uE001', ''),
+			replace(replace(coalesce(` + strings.Join(texts, ", ") + `), E'\uE000', ''), E'\uE001', ''),
 			` + searchTSQuery + `,
 			'StartSel=` + SnippetStart + `, StopSel=` + SnippetStop + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 	FROM counts LEFT JOIN page ON true
