@@ -83,20 +83,21 @@ func (r SearchResult) Total() int {
 	return n
 }
 
-// searchBranch is one kind of entry as search sees it: a SELECT giving the columns every branch
-// gives, in order (kind, kind_order, id, state, title_ru, title_en, text_ru, text_en, path, doc,
-// names), from which search keeps the rows whose doc matches or whose names are like the query.
-// The tables' search_doc columns and their indexes are made by migrations/00012_search.sql.
+// searchBranch is one kind of entry as search sees it: a table whose search_doc the query
+// matches and whose names are compared with it, and the columns every branch gives for a hit
+// shown, in order (kind, kind_order, id, state, title_ru, title_en, text_ru, text_en, path). The
+// tables' search_doc columns and their indexes are made by migrations/00012_search.sql, their
+// search_head columns (what ranks) by 00014_search_rank.sql.
 //
-// A new kind (the news of a later change) joins search with one more branch here, a search_doc
-// column with its GIN index and trigram indexes on its names in its migration, and its entity in
-// SearchKinds.
+// A new kind (the news of a later change) joins search with one more branch here, search_doc and
+// search_head columns, a GIN index and trigram indexes on its names in its migration, and its
+// entity in SearchKinds.
 type searchBranch struct {
 	kind content.Entity
-	// from is the branch's SELECT list and FROM clause.
-	from string
-	// alias is the searched table's alias, whose search_doc the query matches.
-	alias string
+	// columns is the branch's SELECT list, of the table aliased alias.
+	columns string
+	// table is the searched table, whose search_doc the query matches, and alias its alias.
+	table, alias string
 	// names are its name columns, for the forgiving (trigram) match.
 	names []string
 	// public is the condition of what the public sees.
@@ -116,10 +117,10 @@ func cityPathSQL(a string) string {
 var searchBranches = []searchBranch{
 	{
 		kind: content.EntityCity, alias: "c", names: []string{"name_ru", "name_en"},
-		from: `SELECT 'city', 1, c.id, ` + stateOf("c") + `, c.name_ru, c.name_en,
+		columns: `'city', 1, c.id, ` + stateOf("c") + `, c.name_ru, c.name_en,
 			c.summary_ru || E'\n\n' || c.body_ru, c.summary_en || E'\n\n' || c.body_en,
-			` + cityPathSQL("c") + `, c.search_doc, ARRAY[c.name_ru, c.name_en]
-			FROM cities c`,
+			` + cityPathSQL("c") + ``,
+		table:  "cities",
 		public: `c.published AND c.deleted_at IS NULL`,
 	},
 	{
@@ -128,89 +129,103 @@ var searchBranches = []searchBranch{
 		// subqueries, not joined: a join leads the planner to read every event in the order of
 		// their cities instead of asking the indexes.
 		kind: content.EntityEvent, alias: "e", names: []string{"title_ru", "title_en"},
-		from: `SELECT 'event', 2, e.id, ` + stateOf("e") + `, e.title_ru, e.title_en, e.text_ru, e.text_en,
-			coalesce((SELECT ` + cityPathSQL("ec") + ` FROM cities ec WHERE ec.id = e.city_id), '/about') || '#event-' || e.id,
-			e.search_doc, ARRAY[e.title_ru, e.title_en]
-			FROM events e`,
+		columns: `'event', 2, e.id, ` + stateOf("e") + `, e.title_ru, e.title_en, e.text_ru, e.text_en,
+			coalesce((SELECT ` + cityPathSQL("ec") + ` FROM cities ec WHERE ec.id = e.city_id), '/about') || '#event-' || e.id`,
+		table: "events",
 		public: `e.published AND e.deleted_at IS NULL AND (e.city_id IS NULL OR EXISTS (
 			SELECT FROM cities ec WHERE ec.id = e.city_id AND ec.published AND ec.deleted_at IS NULL))`,
 	},
 	{
 		kind: content.EntityOrganization, alias: "o", names: []string{"name_ru", "name_en"},
-		from: `SELECT 'organization', 3, o.id, ` + stateOf("o") + `, o.name_ru, o.name_en,
+		columns: `'organization', 3, o.id, ` + stateOf("o") + `, o.name_ru, o.name_en,
 			o.role_ru || E'\n\n' || o.description_ru, o.role_en || E'\n\n' || o.description_en,
-			'/memberships/' || o.slug, o.search_doc, ARRAY[o.name_ru, o.name_en, o.short_name_ru, o.short_name_en]
-			FROM organizations o`,
+			'/memberships/' || o.slug`,
+		table:  "organizations",
 		public: `o.published AND o.deleted_at IS NULL`,
 	},
 	{
 		kind: content.EntityAward, alias: "a", names: []string{"title_ru", "title_en"},
-		from: `SELECT 'award', 4, a.id, ` + stateOf("a") + `, a.title_ru, a.title_en,
+		columns: `'award', 4, a.id, ` + stateOf("a") + `, a.title_ru, a.title_en,
 			a.awarded_by_ru || E'\n\n' || a.description_ru, a.awarded_by_en || E'\n\n' || a.description_en,
-			'/awards#award-' || a.id, a.search_doc, ARRAY[a.title_ru, a.title_en]
-			FROM awards a`,
+			'/awards#award-' || a.id`,
+		table:  "awards",
 		public: `a.published AND a.deleted_at IS NULL`,
 	},
 	{
 		// Text pages are always public, except the notes shown at the top of lists, which are no
 		// page of their own.
 		kind: content.EntityPage, alias: "p", names: []string{"title_ru", "title_en"},
-		from: `SELECT 'page', 5, p.id, 'published', p.title_ru, p.title_en, p.body_ru, p.body_en,
-			'/' || p.key, p.search_doc, ARRAY[p.title_ru, p.title_en]
-			FROM pages p`,
+		columns: `'page', 5, p.id, 'published', p.title_ru, p.title_en, p.body_ru, p.body_en,
+			'/' || p.key`,
+		table:  "pages",
 		public: `p.key IN ('about', 'contacts', 'privacy')`,
 	},
 }
 
 // searchTSQuery is the query in both languages' configurations, OR-ed: a Russian query and an
-// English one each find their words, stemmed as their language stems them.
-const searchTSQuery = `(websearch_to_tsquery('russian', @q) || websearch_to_tsquery('english', @q))`
+// English one each find their words, stemmed as their language stems them. It is a subquery so
+// that PostgreSQL parses and stems the query once per statement (an InitPlan): the function
+// call itself, being only STABLE, was evaluated again for every hit it ranked, half a common
+// word's search time.
+const searchTSQuery = `(SELECT websearch_to_tsquery('russian', @q) || websearch_to_tsquery('english', @q))`
 
-// searchSQL builds the query: every branch's matching rows, counted by kind, one page of them in
-// the order of the kinds and then by relevance (full-text rank plus the names' likeness), with
-// the snippets highlighted for that page only (ts_headline is the costly part). It always returns
-// one row at least, which carries the counts when the page is empty.
+// searchSQL builds the query: every branch's matching entries, counted by kind, one page of them
+// in the order of the kinds and then by relevance (the later entry first where two rank alike,
+// as those found by a word of their bodies do), with their titles, paths and highlighted
+// snippets read for that page only. It always returns one row at least, which carries the counts
+// when the page is empty.
+//
+// What every hit costs is kept small, as a common word finds a tenth of the entries
+// (BenchmarkSearch): each branch's arms ask one index each and carry only the entry's id and
+// score: the full text's arm ranks by search_head (names over summaries; an entry found by a
+// word of its body only ranks lowest), each name's arm (misspelt or partly typed names) by its
+// likeness, and an entry several arms find adds their scores up. One WHERE with ORs instead had
+// every hit matched against every arm again, and reading bodies and computing paths for every
+// hit read most of the tables.
 func searchSQL(staff, fuzzy bool) string {
-	const cols = `(kind, kind_order, id, state, title_ru, title_en, text_ru, text_en, path, doc, names)`
-	var parts, texts []string
+	var hits, rows []string
 	for _, b := range searchBranches {
-		match := b.alias + `.search_doc @@ ` + searchTSQuery
+		where := ``
+		if !staff {
+			where = ` AND ` + b.public
+		}
+		from := ` FROM ` + b.table + ` ` + b.alias + ` WHERE `
+		arms := []string{`SELECT ` + b.alias + `.id, ts_rank(` + b.alias + `.search_head, ` + searchTSQuery + `) AS score` +
+			from + b.alias + `.search_doc @@ ` + searchTSQuery + where}
 		if fuzzy {
-			// % (similarity) and <% (word similarity) are what the trigram indexes answer.
 			for _, n := range b.names {
-				match += ` OR ` + b.alias + `.` + n + ` % @fuzzy OR @fuzzy <% ` + b.alias + `.` + n
+				n = b.alias + `.` + n
+				// % (similarity) and <% (word similarity) are what the trigram indexes answer.
+				arms = append(arms, `SELECT `+b.alias+`.id, greatest(similarity(`+n+`, @fuzzy), word_similarity(@fuzzy, `+n+`))`+
+					from+`(`+n+` % @fuzzy OR @fuzzy <% `+n+`)`+where)
 			}
 		}
-		where := `(` + match + `)`
-		if !staff {
-			where += ` AND ` + b.public
+		found := `(` + arms[0] + `) AS arms`
+		if len(arms) > 1 {
+			// Only several arms need adding up: grouping a single arm's rows by id has the
+			// planner read the whole table in the order of ids to group them.
+			found = `(SELECT id, sum(score) AS score FROM (` + strings.Join(arms, "\n\t\t\tUNION ALL ") + `) AS found GROUP BY id) AS arms`
 		}
-		// The branch's texts are left out of what every hit carries: reading each hit's body
-		// (from TOAST) was most of a search's time when a common word matches a tenth of the
-		// entries (BenchmarkSearch). The page's rows ask for theirs below.
-		parts = append(parts, `SELECT kind, kind_order, id, state, title_ru, title_en, path,
-			ts_rank(doc, `+searchTSQuery+`) + (SELECT coalesce(max(greatest(similarity(n, @fuzzy), word_similarity(@fuzzy, n))), 0)
-				FROM unnest(names) AS n WHERE @fuzzy <> '') AS score
-			FROM (`+b.from+` WHERE `+where+`) AS b `+cols)
-		texts = append(texts, `(SELECT CASE WHEN @lang = 'en' THEN t.text_en ELSE t.text_ru END
-			FROM (`+b.from+` WHERE `+b.alias+`.id = page.id) AS t `+cols+` WHERE page.kind = '`+string(b.kind)+`')`)
+		hits = append(hits, `SELECT '`+string(b.kind)+`' AS kind, `+fmt.Sprint(len(hits)+1)+` AS kind_order, id, score FROM `+found)
+		rows = append(rows, `SELECT `+b.columns+` FROM `+b.table+` `+b.alias+` WHERE page.kind = '`+string(b.kind)+`' AND `+b.alias+`.id = page.id`)
 	}
 	return `WITH hits AS (
-		` + strings.Join(parts, "\n\t\tUNION ALL\n\t\t") + `
+		` + strings.Join(hits, "\n\t\tUNION ALL\n\t\t") + `
 	), page AS (
 		SELECT * FROM hits WHERE @kind = '' OR kind = @kind
-		ORDER BY kind_order, score DESC, id LIMIT @limit OFFSET @offset
+		ORDER BY kind_order, score DESC, id DESC LIMIT @limit OFFSET @offset
 	), counts AS (
 		SELECT coalesce(array_agg(kind ORDER BY kind), '{}') AS kinds, coalesce(array_agg(n ORDER BY kind), '{}') AS ns
 		FROM (SELECT kind, count(*)::int AS n FROM hits GROUP BY kind) k
 	)
-	SELECT counts.kinds, counts.ns, page.kind, page.id, page.state, page.title_ru, page.title_en, page.path,
+	SELECT counts.kinds, counts.ns, page.kind, page.id, entry.state, entry.title_ru, entry.title_en, entry.path,
 		ts_headline(@config::regconfig,
-			replace(replace(coalesce(` + strings.Join(texts, ", ") + `), E'\uE000', ''), E'\uE001', ''),
+			replace(replace(CASE WHEN @lang = 'en' THEN entry.text_en ELSE entry.text_ru END, E'\uE000', ''), E'\uE001', ''),
 			` + searchTSQuery + `,
 			'StartSel=` + SnippetStart + `, StopSel=` + SnippetStop + `, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
 	FROM counts LEFT JOIN page ON true
-	ORDER BY page.kind_order, page.score DESC, page.id`
+	LEFT JOIN LATERAL (` + strings.Join(rows, "\n\t\tUNION ALL ") + `) AS entry (kind, kind_order, id, state, title_ru, title_en, text_ru, text_en, path) ON true
+	ORDER BY page.kind_order, page.score DESC, page.id DESC`
 }
 
 // Search finds the entries q asks for, in one transaction: the public's search (published
@@ -231,7 +246,7 @@ func Search(ctx context.Context, db TxBeginner, q SearchQuery) (SearchResult, er
 	// cannot avoid (the suggestions read every name) would otherwise set off.
 	if _, err := tx.Exec(ctx, `SELECT set_config('statement_timeout', @timeout, true),
 			set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
-			set_config('jit', 'off', true)`,
+			set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)`,
 		pgx.StrictNamedArgs{"timeout": searchTimeout}); err != nil {
 		return res, fmt.Errorf("store: search: %w", err)
 	}
@@ -244,8 +259,11 @@ func Search(ctx context.Context, db TxBeginner, q SearchQuery) (SearchResult, er
 	if limit <= 0 {
 		limit = 20
 	}
-	args := pgx.StrictNamedArgs{"q": q.Text, "fuzzy": fuzzy, "kind": string(q.Kind), "limit": limit,
+	args := pgx.StrictNamedArgs{"q": q.Text, "kind": string(q.Kind), "limit": limit,
 		"offset": max(q.Offset, 0), "config": config, "lang": string(q.Lang)}
+	if fuzzy != "" {
+		args["fuzzy"] = fuzzy // only the names' arms ask for it
+	}
 	rows, err := tx.Query(ctx, searchSQL(q.Staff, fuzzy != ""), args)
 	if err != nil {
 		return res, searchError(err)
@@ -286,27 +304,34 @@ func Search(ctx context.Context, db TxBeginner, q SearchQuery) (SearchResult, er
 }
 
 // suggest returns up to three names of public entries nearest to text, in the page's language
-// where the names are near in both. It reads every name (no index orders by likeness), which is
-// cheap at the site's size and happens only when a search found nothing.
-func suggest(ctx context.Context, db DBTX, text string, l content.Lang, staff bool) ([]string, error) {
-	public := ` WHERE published AND deleted_at IS NULL`
+// where the names are near in both. It runs in the search's transaction, after the search: the
+// trigram indexes find the names at least suggestLikeness alike (the thresholds of % and <%,
+// lowered for the rest of the transaction), so it reads the near names only, not every name.
+func suggest(ctx context.Context, tx pgx.Tx, text string, l content.Lang, staff bool) ([]string, error) {
+	if _, err := tx.Exec(ctx, `SELECT set_config('pg_trgm.similarity_threshold', @like, true),
+			set_config('pg_trgm.word_similarity_threshold', @like, true)`,
+		pgx.StrictNamedArgs{"like": suggestLikeness}); err != nil {
+		return nil, searchError(err)
+	}
+	public := ` AND published AND deleted_at IS NULL`
 	if staff {
 		public = ``
 	}
-	rows, err := db.Query(ctx, `
+	near := ` WHERE (name_ru % @text OR @text <% name_ru OR name_en % @text OR @text <% name_en)` + public
+	rows, err := tx.Query(ctx, `
 		SELECT name FROM (
 			SELECT CASE WHEN @lang = 'en' AND like_en >= like_ru OR @lang <> 'en' AND like_en > like_ru
 				THEN name_en ELSE name_ru END AS name, greatest(like_ru, like_en) AS likeness
 			FROM (
 				SELECT name_ru, name_en, greatest(similarity(name_ru, @text), word_similarity(@text, name_ru)) AS like_ru,
 					greatest(similarity(name_en, @text), word_similarity(@text, name_en)) AS like_en
-				FROM (SELECT name_ru, name_en FROM cities`+public+`
-					UNION ALL SELECT name_ru, name_en FROM organizations`+public+`) names
+				FROM (SELECT name_ru, name_en FROM cities`+near+`
+					UNION ALL SELECT name_ru, name_en FROM organizations`+near+`) names
 			) scored
 		) named
-		WHERE likeness >= 0.2 AND name <> ''
+		WHERE likeness >= @like::real AND name <> ''
 		GROUP BY name ORDER BY max(likeness) DESC, name LIMIT 3`,
-		pgx.StrictNamedArgs{"text": text, "lang": string(l)})
+		pgx.StrictNamedArgs{"text": text, "lang": string(l), "like": suggestLikeness})
 	if err != nil {
 		return nil, searchError(err)
 	}
@@ -316,6 +341,11 @@ func suggest(ctx context.Context, db DBTX, text string, l content.Lang, staff bo
 	}
 	return names, nil
 }
+
+// suggestLikeness is how alike (0 to 1, in trigrams) a name must be to a query that found
+// nothing to be suggested: looser than search's own forgiving match (0.3 for a whole name,
+// 0.6 for a word of it, pg_trgm's defaults), as a suggestion is only offered.
+const suggestLikeness = "0.2"
 
 // ErrSearchTimeout is a search the database gave up on: too costly to answer now.
 var ErrSearchTimeout = errors.New("store: search took too long")

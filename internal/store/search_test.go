@@ -164,6 +164,35 @@ func TestSearchPagesAndCounts(t *testing.T) {
 	}
 }
 
+// Names rank over summaries and short facts, which rank over bodies (issue 10): an award whose
+// title has the word comes first, then one presented by somebody with it in the name, then one
+// that mentions it in its description only; a later one first where they rank alike.
+func TestSearchRanksNamesOverSummariesOverBodies(t *testing.T) {
+	t.Parallel()
+	ctx, db := context.Background(), pgtest.EmptyDB(t)
+	for _, a := range []content.Award{
+		{Title: content.Text{RU: "Грамота", EN: "Body"}, Description: content.Text{RU: "Вручена на фестивале", EN: "Presented at the festival"}},
+		{Title: content.Text{RU: "Диплом", EN: "Summary"}, AwardedBy: content.Text{RU: "Дирекция фестиваля", EN: "The festival's board"}},
+		{Title: content.Text{RU: "Приз фестиваля", EN: "Festival prize"}},
+		{Title: content.Text{RU: "Медаль", EN: "Later body"}, Description: content.Text{RU: "Фестиваль", EN: "Festival"}},
+	} {
+		a.Date, a.Published = content.YearDate(2015), true
+		if a.AwardedBy.RU == "" {
+			a.AwardedBy = content.Text{RU: "Город Пермь", EN: "The City of Perm"}
+		}
+		if err := store.Awards.Create(ctx, db, &a, store.SystemActor); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range content.Langs {
+		q := map[content.Lang]string{content.RU: "фестиваль", content.EN: "festival"}[l]
+		_, titles := search(t, db, store.SearchQuery{Text: q, Lang: l})
+		if want := []string{"Festival prize", "Summary", "Later body", "Body"}; !slices.Equal(titles, want) {
+			t.Errorf("%s: %q found %v, want %v", l, q, titles, want)
+		}
+	}
+}
+
 func TestSearchSuggestsTheNearestName(t *testing.T) {
 	t.Parallel()
 	db := pgtest.SeededDB(t)
