@@ -89,13 +89,9 @@ func (t Workflow[T]) checkDraft(ctx context.Context, tx pgx.Tx, id int64, baseVe
 // baseVersion and the draft's revision (0 when it had none). The copy is checked as a draft
 // entry is, so one language may still be missing; the public sees nothing of it.
 func (t Workflow[T]) SaveDraft(ctx context.Context, db TxBeginner, e *T, baseVersion, revision int, actor Actor) error {
-	check := *e
-	t.publish(&check, false)
-	if err := t.prepare(&check); err != nil {
+	if err := t.CheckDraft(e); err != nil {
 		return err
 	}
-	t.publish(&check, (*e).IsPublished())
-	*e = check
 	id := (*e).EntryID()
 	return inTx(ctx, db, func(tx pgx.Tx) error {
 		cur, _, _, err := t.checkDraft(ctx, tx, id, baseVersion, revision)
@@ -174,4 +170,16 @@ func (t Workflow[T]) dropDraft(ctx context.Context, tx pgx.Tx, id int64) error {
 		return fmt.Errorf("store: drop draft of %s %d: %w", t.entity, id, err)
 	}
 	return nil
+}
+
+// CheckDraft normalises and validates e as a draft is checked (an entry the public does not see,
+// which may lack a language), without saving: the rules SaveDraft applies. The text pages, which
+// are always public, are checked in full.
+func (t Workflow[T]) CheckDraft(e *T) error {
+	check := *e
+	t.publish(&check, false)
+	err := t.prepare(&check)
+	t.publish(&check, (*e).IsPublished())
+	*e = check
+	return err
 }
