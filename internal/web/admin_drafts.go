@@ -29,8 +29,8 @@ func draftRevision(v url.Values) (int, error) {
 	return n, nil
 }
 
-// saveDraft answers "POST {base}/{id}" for a published entry live: "Save draft" (do=draft, and
-// any submission that names no button) keeps the changes as the entry's draft; "Publish changes"
+// saveDraft answers "POST {base}/{id}" for a published entry with a button named: "Save draft"
+// (do=draft) keeps the changes as the entry's draft; "Publish changes"
 // (do=publish) checks them fully and puts them on the site. Either based on an out-of-date
 // version, of the entry or of its draft, shows the conflict and changes nothing.
 func saveDraft[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], live T, base int) error {
@@ -41,7 +41,11 @@ func saveDraft[T content.Entry](s *Server, w http.ResponseWriter, r *http.Reques
 	e := live
 	form, problems := res.read(r.PostForm, &e)
 	ctx, a := r.Context(), adminMessages(r)
-	publish := r.PostForm.Get("do") == "publish"
+	do := r.PostForm.Get("do")
+	if do != "draft" && do != "publish" {
+		return errBadRequest
+	}
+	publish := do == "publish"
 	switch {
 	case len(problems) > 0 && publish:
 		err = res.table.Check(&e)

@@ -38,7 +38,7 @@ func TestDraftOfPublishedCityStaysPrivateUntilPublished(t *testing.T) {
 	}
 
 	// Saved as a draft, with the Russian summary emptied: a draft may lack a language.
-	res := b.submit(edit, formAt(path), url.Values{"summary_en": {words}, "summary_ru": {""}})
+	res := b.submit(edit, formAt(path), url.Values{"do": {"draft"}, "summary_en": {words}, "summary_ru": {""}})
 	expectRedirect(t, res, path)
 	edit = b.follow(res)
 	if got := edit.flash(); got != adminEN.FlashDraftSaved {
@@ -124,7 +124,8 @@ func TestDiscardDraftKeepsPublishedVersion(t *testing.T) {
 	city := cityBySlug(t, db, content.Twin, "duisburg")
 	path := twinPath(city.ID)
 	edit := b.mustGet(path)
-	edit = b.follow(b.submit(edit, formAt(path), url.Values{"region_en": {"Somewhere else"}}))
+	expectStatus(t, b.post(path, url.Values{"version": {itoa(int64(city.Version))}, "do": {"later"}}), http.StatusBadRequest)
+	edit = b.follow(b.submit(edit, formAt(path), url.Values{"do": {"draft"}, "region_en": {"Somewhere else"}}))
 	res := b.submit(edit, formAt(path+"/draft/discard"), nil)
 	expectRedirect(t, res, path)
 	edit = b.follow(res)
@@ -154,8 +155,8 @@ func TestDraftConflictBetweenTwoEditors(t *testing.T) {
 	path := twinPath(city.ID)
 	formOne, formTwo := one.mustGet(path), two.mustGet(path)
 
-	expectRedirect(t, one.submit(formOne, formAt(path), url.Values{"region_en": {"First editor’s region"}}), path)
-	res := two.submit(formTwo, formAt(path), url.Values{"region_en": {"Second editor’s region"}})
+	expectRedirect(t, one.submit(formOne, formAt(path), url.Values{"do": {"draft"}, "region_en": {"First editor’s region"}}), path)
+	res := two.submit(formTwo, formAt(path), url.Values{"do": {"draft"}, "region_en": {"Second editor’s region"}})
 	expectStatus(t, res, http.StatusConflict)
 	if !strings.Contains(res.text(), "First editor’s region") {
 		t.Error("the conflict page does not show the other editor’s draft")

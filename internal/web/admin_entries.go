@@ -122,7 +122,11 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return errBadRequest
 		}
-		if usesDrafts(e) {
+		// The form of a published entry names its button: "Save draft" or "Publish changes"
+		// (a browser sends the first one on Enter too). A request naming neither, from a client
+		// that knows nothing of drafts, saves the entry itself, checked against its version as
+		// always: a draft made meanwhile then conflicts when it is published.
+		if usesDrafts(e) && r.PostForm.Has("do") {
 			return saveDraft(s, w, r, res, e, base)
 		}
 		form, problems := res.read(r.PostForm, &e)
