@@ -2,6 +2,7 @@ package templates
 
 import (
 	"strconv"
+	"time"
 
 	"twincities/internal/content"
 )
@@ -23,7 +24,23 @@ type EntryInfo struct {
 	HasGallery bool            // the entry has a photo gallery (cities)
 	Gallery    []content.Photo // its photos, in order
 	IsAdmin    bool
+	// Issue 11, drafts: a published entry's changes are kept as a draft until published.
+	Drafts        bool          // the form saves a draft and publishes changes, not the entry itself
+	HasDraft      bool          // a draft is saved: the form shows it
+	DraftBy       string        // who saved the draft last
+	DraftAt       time.Time     // when
+	DraftRevision int           // the draft's revision, for discarding the one shown
+	DraftDiff     []DraftChange // what the draft changes, field by field
 }
+
+// DraftChange is one field a draft changes: its value published and in the draft.
+type DraftChange struct {
+	Field, Label     string
+	Published, Draft string
+}
+
+// DraftRevisionValue is the draft's revision as a form value.
+func (e EntryInfo) DraftRevisionValue() string { return strconv.Itoa(e.DraftRevision) }
 
 // Path is the entry's edit page, or the new-entry page.
 func (e EntryInfo) Path() string {

@@ -305,6 +305,23 @@ type AdminMessages struct {
 	OpenDataGap           string // the dashboard's warning while the publisher is not named
 	OpenDataGapLink       string
 	Frequencies           map[content.Frequency]string
+	// Issue 11, drafts: the working copy beside a published entry.
+	SaveDraft             string // the button that keeps changes private
+	PublishChanges        string // the button that puts them on the site
+	DiscardDraft          string // the button that drops the draft
+	EditingLive           string // on a published entry's form without a draft
+	EditingDraft          string // on the draft's form: "%[1]s" who saved it, "%[2]s" when
+	FlashDraftSaved       string
+	FlashDraftPublished   string
+	FlashDraftDiscarded   string
+	DraftPublishNeedsBoth string // why publishing the changes failed
+	DraftDiffTitle        string // the comparison of the draft with the published version
+	DraftDiffPublished    string
+	DraftDiffDraft        string
+	DraftDiffNone         string
+	DraftOnlyPublished    string // on an unpublished entry's form: saving changes it at once
+	PreviewDraftBanner    string // the preview of a draft of a published page
+	PreviewLiveBanner     string // the preview of a published page without a draft
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -225,6 +225,9 @@ func (t Workflow[T]) Purge(ctx context.Context, db TxBeginner, id int64, actor A
 			pgx.StrictNamedArgs{"entity": string(t.entity), "entity_id": fmt.Sprint(id)}); err != nil {
 			return fmt.Errorf("store: purge revisions of %s %d: %w", t.entity, id, err)
 		}
+		if err := t.dropDraft(ctx, tx, id); err != nil {
+			return err
+		}
 		return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionPurge, Entity: t.entity,
 			EntityID: fmt.Sprint(id), Label: label(cur)})
 	})

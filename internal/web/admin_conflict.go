@@ -26,6 +26,19 @@ func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.R
 		values[k] = v
 	}
 	values.Set("version", strconv.Itoa(current.CurrentVersion()))
+	info := res.info(current, adminLang(r), false)
+	if usesDrafts(current) {
+		// The form goes on from the draft as it is now, or from none when it is gone.
+		info.Drafts = true
+		d, ok, err := res.table.Draft(r.Context(), s.db, current.EntryID())
+		if err != nil {
+			return err
+		}
+		values.Set("draft", "0")
+		if ok {
+			values.Set("draft", strconv.Itoa(d.Revision))
+		}
+	}
 	var base []content.FieldValue
 	if conflict.Base != nil {
 		base = conflict.Base.Fields()
@@ -41,7 +54,6 @@ func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.R
 	listTitle := res.title(p.Admin, p.Msg)
 	p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: listTitle, Path: res.base},
 		{Label: current.Label(adminLang(r)), Path: res.entryPath(current.EntryID())}, {Label: a.ConflictTitle}}
-	info := res.info(current, adminLang(r), false)
 	s.render(w, r, http.StatusConflict, templates.ConflictPage(p, info, rows, conflict.Base != nil, f, fields))
 	return nil
 }

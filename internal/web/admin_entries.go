@@ -94,7 +94,10 @@ func editEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
-		values := formValues(e, res.sources(e))
+		e, values, err := withDraft(r.Context(), s, res, e)
+		if err != nil {
+			return err
+		}
 		if pending, ok := s.pendingFor(r.Context(), r.URL.Path); ok {
 			values = pending
 			s.flash(r.Context(), adminMessages(r).PendingKept)
@@ -104,7 +107,8 @@ func editEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 }
 
 // updateEntry handles "POST {base}/{id}": saves the entry if nobody saved it since the person
-// opened it; otherwise shows both versions side by side and changes nothing.
+// opened it; otherwise shows both versions side by side and changes nothing. A published entry's
+// changes go to its draft instead, or on the site when the person publishes them (saveDraft).
 func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if err := r.ParseForm(); err != nil {
@@ -117,6 +121,13 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		base, err := strconv.Atoi(r.PostForm.Get("version"))
 		if err != nil {
 			return errBadRequest
+		}
+		// The form of a published entry names its button: "Save draft" or "Publish changes"
+		// (a browser sends the first one on Enter too). A request naming neither, from a client
+		// that knows nothing of drafts, saves the entry itself, checked against its version as
+		// always: a draft made meanwhile then conflicts when it is published.
+		if usesDrafts(e) && r.PostForm.Has("do") {
+			return saveDraft(s, w, r, res, e, base)
 		}
 		form, problems := res.read(r.PostForm, &e)
 		if len(problems) == 0 {
@@ -229,6 +240,9 @@ func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.
 	p.Crumbs = []templates.Crumb{{Label: a.Dashboard, Path: "/admin/"}, {Label: listTitle, Path: res.base}, {Label: p.Title}}
 	info := res.info(e, l, isNew)
 	info.IsAdmin = p.User != nil && p.User.IsAdmin()
+	if err := draftInfo(r, s, res, e, &info); err != nil {
+		return err
+	}
 	s.render(w, r, status, templates.EntryPage(p, info, f, fields))
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // previewEntry handles "GET {base}/{id}/preview?lang=ru|en": the entry exactly as its public page
-// will show it, draft or not, with a banner saying so.
+// will show it, draft or not, with a banner saying so; a published entry's draft when it has one.
 func previewEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
@@ -21,7 +21,22 @@ func previewEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if !ok {
 			l = adminLang(r)
 		}
-		r = r.WithContext(context.WithValue(r.Context(), langKey{}, l))
+		// The banner tells the truth: a draft of a published page, a published page, or one the
+		// public does not see.
+		a := i18n.AdminFor(adminLang(r))
+		banner := a.PreviewBanner
+		if usesDrafts(e) {
+			banner = a.PreviewLiveBanner
+			d, ok, err := res.table.Draft(r.Context(), s.db, e.EntryID())
+			if err != nil {
+				return err
+			}
+			if ok {
+				e, banner = d.Entry, a.PreviewDraftBanner
+			}
+		}
+		ctx := context.WithValue(context.WithValue(r.Context(), langKey{}, l), previewBannerKey{}, banner)
+		r = r.WithContext(ctx)
 		c, err := res.preview(r.Context(), s, r, e, res.entryPath(e.EntryID()))
 		if err != nil {
 			return err
@@ -40,6 +55,13 @@ func (s *Server) previewPage(r *http.Request, title, section, editPath, publicPa
 	p.AltPath = editPath + "/preview?lang=" + string(l.Other())
 	p.NoIndex = true
 	p.Preview = i18n.AdminFor(adminLang(r)).PreviewBanner
+	if banner, ok := r.Context().Value(previewBannerKey{}).(string); ok {
+		p.Preview = banner
+	}
 	p.PreviewBack = editPath
 	return p
 }
+
+// previewBannerKey carries the preview's banner from previewEntry to previewPage, which every
+// kind's preview calls.
+type previewBannerKey struct{}

@@ -110,6 +110,7 @@ type entryHandlers struct {
 	publish, unpublish, delete, restore, purge                    handlerFunc
 	uploadImage, removeImage                                      handlerFunc
 	addPhoto, editPhoto                                           handlerFunc
+	discardDraft                                                  handlerFunc // issue 11, drafts
 }
 
 // handlersOf makes the handlers of res's routes.
@@ -117,6 +118,7 @@ func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
 	h := entryHandlers{
 		list: listEntries(s, res), edit: editEntry(s, res), update: updateEntry(s, res),
 		preview: previewEntry(s, res), history: entryHistory(s, res), revert: revertEntry(s, res),
+		discardDraft: discardDraft(s, res),
 	}
 	if res.canCreate {
 		h.newForm, h.create = newEntry(s, res), createEntry(s, res)

@@ -186,4 +186,6 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	route(http.MethodPost, "/{id}/image/remove", h.removeImage)    // no picture
 	route(http.MethodPost, "/{id}/gallery/image", h.addPhoto)      // one more photo in the gallery
 	route(http.MethodPost, "/{id}/gallery/{n}", h.editPhoto)       // a photo's words, place, or removal
+	// Issue 11, drafts: the working copy beside a published entry (saved and published by POST /{id}).
+	route(http.MethodPost, "/{id}/draft/discard", h.discardDraft) // the draft dropped, the published version kept
 }
