@@ -23,6 +23,9 @@ type EntryInfo struct {
 	HasGallery bool            // the entry has a photo gallery (cities)
 	Gallery    []content.Photo // its photos, in order
 	IsAdmin    bool
+	// Schedule is the entry's scheduled publications (issue 11, scheduling); nil for the kinds
+	// that are not published and withdrawn, and for new entries.
+	Schedule *ScheduleBox
 }
 
 // Path is the entry's edit page, or the new-entry page.

@@ -305,6 +305,33 @@ type AdminMessages struct {
 	OpenDataGap           string // the dashboard's warning while the publisher is not named
 	OpenDataGapLink       string
 	Frequencies           map[content.Frequency]string
+	// Issue 11, scheduling: publishing and withdrawing at a time set in advance, in Perm time.
+	ScheduleHeading        string // the edit page's section
+	ScheduleIntro          string
+	ScheduleZone           string // the zone the date and time are in, named on the page
+	ScheduleAction         string // the choice's legend
+	SchedulePublish        string // to publish, as a choice
+	ScheduleUnpublish      string // to withdraw, as a choice
+	ScheduleDate           string
+	ScheduleTime           string
+	ScheduleSubmit         string
+	SchedulePending        string // the list of what is set for the entry
+	ScheduleNone           string
+	ScheduleCancel         string
+	ScheduleDateInvalid    string
+	ScheduleTimeInvalid    string
+	SchedulePast           string
+	FlashScheduled         string
+	FlashScheduleCancelled string
+	ScheduleGoneAlready    string // a cancel that comes after the action was done or cancelled
+	ScheduleComingUp       string // the dashboard's list
+	ScheduleNothingComing  string
+	ScheduleFailed         string // the dashboard's list of what could not be done
+	ScheduleIncomplete     string // %s: the missing fields
+	ScheduleEntryGone      string
+	SchedulerName          string // the author of what the scheduler did, in the history
+	SchedulePublishNoun    string // "publication", in the lists
+	ScheduleUnpublishNoun  string // "withdrawal", in the lists
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -110,6 +110,7 @@ type entryHandlers struct {
 	publish, unpublish, delete, restore, purge                    handlerFunc
 	uploadImage, removeImage                                      handlerFunc
 	addPhoto, editPhoto                                           handlerFunc
+	schedule, cancelSchedule                                      handlerFunc
 }
 
 // handlersOf makes the handlers of res's routes.
@@ -124,6 +125,7 @@ func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
 		h.delete = moveEntry(s, res, store.ActionDelete)
 		h.restore = moveEntry(s, res, store.ActionRestore)
 		h.purge = moveEntry(s, res, store.ActionPurge)
+		h.schedule, h.cancelSchedule = scheduleEntry(s, res), cancelSchedule(s, res)
 	}
 	if res.picture != nil {
 		h.uploadImage, h.removeImage = uploadImage(s, res), removeImage(s, res)

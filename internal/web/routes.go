@@ -186,4 +186,7 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	route(http.MethodPost, "/{id}/image/remove", h.removeImage)    // no picture
 	route(http.MethodPost, "/{id}/gallery/image", h.addPhoto)      // one more photo in the gallery
 	route(http.MethodPost, "/{id}/gallery/{n}", h.editPhoto)       // a photo's words, place, or removal
+	// Issue 11, scheduling: publish or withdraw later, and cancel that (admin_schedule.go).
+	route(http.MethodPost, "/{id}/schedule", h.schedule)
+	route(http.MethodPost, "/{id}/schedule/{sid}/cancel", h.cancelSchedule)
 }
