@@ -141,3 +141,39 @@ func scheduleRow(sc store.Schedule, a *i18n.AdminMessages, l content.Lang) templ
 	}
 	return row
 }
+
+// dashboardSchedules are the dashboard's lists (issue 11, scheduling): what is coming, soonest
+// first, and the latest that could not be carried out, each with its entry.
+func dashboardSchedules(ctx context.Context, db store.DBTX, a *i18n.AdminMessages, l content.Lang) (coming, failed []templates.ScheduleRow, err error) {
+	pending, err := store.ListSchedules(ctx, db, store.ScheduleQuery{Pending: true, Limit: 50})
+	if err != nil {
+		return nil, nil, err
+	}
+	refused, err := store.ListSchedules(ctx, db, store.ScheduleQuery{Failed: true, Limit: 10})
+	if err != nil {
+		return nil, nil, err
+	}
+	rows := func(list []store.Schedule) ([]templates.ScheduleRow, error) {
+		var out []templates.ScheduleRow
+		for _, sc := range list {
+			row := scheduleRow(sc, a, l)
+			row.Entry = templates.EntryRow{Path: "/admin/", Label: a.EntityNames[sc.Entity] + " " + strconv.FormatInt(sc.EntryID, 10)}
+			if k, ok := kindOf(sc.Entity); ok {
+				e, err := k.get(ctx, db, sc.EntryID)
+				switch {
+				case err == nil:
+					row.Entry = templates.EntryRow{Path: entryAdminPath(e), Label: e.Label(l), Detail: a.EntityNames[sc.Entity]}
+				case !errors.Is(err, store.ErrNotFound):
+					return nil, err
+				}
+			}
+			out = append(out, row)
+		}
+		return out, nil
+	}
+	if coming, err = rows(pending); err != nil {
+		return nil, nil, err
+	}
+	failed, err = rows(refused)
+	return coming, failed, err
+}
