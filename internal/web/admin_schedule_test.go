@@ -170,3 +170,45 @@ func TestScheduledPublicationHappensOnceWithTwoInstances(t *testing.T) {
 		t.Errorf("the instances' logs count %d publications, want %d", counted, n)
 	}
 }
+
+// TestScheduleFailureShownOnDashboard: a scheduled publication of an entry missing English
+// leaves it a draft, and the dashboard says which field is missing, in the reader's language.
+func TestScheduleFailureShownOnDashboard(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	ctx := context.Background()
+	c := content.City{Kind: content.Twin, Slug: "half-done", Country: "DE", Status: content.Active,
+		Name: content.Text{RU: "Недописанный"}, Since: content.YearDate(2006)}
+	if err := store.Cities.Create(ctx, db, &c, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	sc := store.Schedule{Entity: content.EntityCity, EntryID: c.ID, Action: store.SchedulePublish, RunAt: time.Now().Add(-time.Second)}
+	if err := store.AddSchedule(ctx, db, &sc, store.Actor{Name: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	site := startSite(t, db, func(d *web.Deps) { d.ScheduleEvery = 10 * time.Millisecond })
+	deadline := time.Now().Add(30 * time.Second)
+	for queryInt(t, db, `SELECT count(*) FROM schedules WHERE done_at IS NULL`) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("the schedule was not settled in 30 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if cityByID(t, db, c.ID).Published {
+		t.Fatal("an entry missing English was published")
+	}
+	for _, lang := range []string{"en", "ru"} {
+		b := site.newBrowser(t, lang)
+		b.mustSignIn(editorEmail, editorPassword)
+		a := adminEN
+		if lang == "ru" {
+			a = adminRU
+		}
+		got := squash(b.mustGet("/admin/").doc.Find(".schedule-failed li").Text())
+		want := strings.Replace(a.ScheduleIncomplete, "%s", a.FieldLabel("name_en"), 1)
+		if !strings.Contains(got, "Недописанный") || !strings.Contains(got, squash(want)) {
+			t.Errorf("%s: the dashboard's failures say %q, want the city and %q", lang, got, want)
+		}
+	}
+}
