@@ -332,6 +332,7 @@ type AdminMessages struct {
 	SchedulerName          string // the author of what the scheduler did, in the history
 	SchedulePublishNoun    string // "publication", in the lists
 	ScheduleUnpublishNoun  string // "withdrawal", in the lists
+	ScheduleFailedOther    string // another reason: the log has it
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

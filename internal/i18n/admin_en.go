@@ -383,4 +383,5 @@ var adminEN = AdminMessages{
 	SchedulerName:          "the scheduler",
 	SchedulePublishNoun:    "publication",
 	ScheduleUnpublishNoun:  "withdrawal",
+	ScheduleFailedOther:    "could not be done because of an error (see the server’s log)",
 }

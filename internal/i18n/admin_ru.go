@@ -383,4 +383,5 @@ var adminRU = AdminMessages{
 	SchedulerName:          "по расписанию",
 	SchedulePublishNoun:    "публикация",
 	ScheduleUnpublishNoun:  "снятие с публикации",
+	ScheduleFailedOther:    "не выполнено из-за ошибки (подробности в журнале сервера)",
 }

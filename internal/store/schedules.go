@@ -29,6 +29,8 @@ const (
 	ScheduleIncomplete = "incomplete"
 	// ScheduleGone: the entry is in the trash or no longer exists.
 	ScheduleGone = "gone"
+	// ScheduleFailed: anything else about the entry went wrong; Detail says what, for the log.
+	ScheduleFailed = "failed"
 )
 
 // Schedule is a publication or a withdrawal staff set for a moment to come.
@@ -42,7 +44,7 @@ type Schedule struct {
 	CreatedByName string         `db:"created_by_name"`
 	CreatedAt     time.Time      `db:"created_at"`
 	DoneAt        *time.Time     `db:"done_at"`
-	Error         string         `db:"error"`  // "" when done, or ScheduleIncomplete / ScheduleGone
+	Error         string         `db:"error"`  // "" when done, or ScheduleIncomplete / ScheduleGone / ScheduleFailed
 	Detail        string         `db:"detail"` // for ScheduleIncomplete, the missing fields, comma-separated
 }
 
@@ -122,8 +124,8 @@ type PublishFunc func(ctx context.Context, tx pgx.Tx, entity content.Entity, id 
 // runner passes it by, and it is published and marked done in the same transaction, so a crash
 // leaves it either done or still due, never half done. An entry that cannot be published (it
 // misses a language) or is gone stays as it is and the schedule keeps the reason. Another error
-// (the database, a save crossing it) leaves the schedule due for the next run. It returns how
-// many schedules it settled.
+// is kept as ScheduleFailed, unless the run was cancelled, which leaves the schedule due for the
+// next run. It returns how many schedules it settled.
 func RunDueSchedules(ctx context.Context, db TxBeginner, now time.Time, publish PublishFunc) (int, error) {
 	n := 0
 	for {
@@ -182,7 +184,14 @@ func runSchedule(ctx context.Context, tx pgx.Tx, s Schedule, publish PublishFunc
 		return ScheduleGone, "", nil
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("store: scheduled %s of %s %d: %w", s.Action, s.Entity, s.EntryID, err)
+		if ctx.Err() != nil {
+			return "", "", fmt.Errorf("store: scheduled %s of %s %d: %w", s.Action, s.Entity, s.EntryID, err)
+		}
+		// Kept with the schedule rather than retried: one entry that cannot be published must not
+		// hold up those behind it. Were the database itself failing, recording this would fail
+		// too, and the schedule would stay due.
+		detail := []rune(err.Error())
+		return ScheduleFailed, string(detail[:min(len(detail), 2000)]), nil
 	}
 	if err := sp.Commit(ctx); err != nil {
 		return "", "", fmt.Errorf("store: release savepoint: %w", err)

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -150,5 +151,47 @@ func TestCancelSchedule(t *testing.T) {
 	}
 	if err := store.CancelSchedule(ctx, db, content.EntityCity, 7, s.ID); err == nil {
 		t.Error("a schedule was cancelled twice")
+	}
+}
+
+// TestScheduleThatFailsDoesNotHoldUpOthers: a publication that fails for another reason is kept
+// as failed, with what went wrong, and the schedules behind it are still carried out.
+func TestScheduleThatFailsDoesNotHoldUpOthers(t *testing.T) {
+	t.Parallel()
+	ctx, db := context.Background(), pgtest.EmptyDB(t)
+	broken := newCity(content.Twin, "broken", false)
+	fine := newCity(content.Twin, "fine", false)
+	for _, c := range []*content.City{&broken, &fine} {
+		if err := store.Cities.Create(ctx, db, c, store.SystemActor); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	for i, id := range []int64{broken.ID, fine.ID} {
+		s := store.Schedule{Entity: content.EntityCity, EntryID: id, Action: store.SchedulePublish,
+			RunAt: now.Add(time.Duration(i-5) * time.Minute)}
+		if err := store.AddSchedule(ctx, db, &s, store.SystemActor); err != nil {
+			t.Fatal(err)
+		}
+	}
+	publish := func(ctx context.Context, tx pgx.Tx, entity content.Entity, id int64, on bool) error {
+		if id == broken.ID {
+			return errors.New("the disk is full")
+		}
+		return publishCity(ctx, tx, entity, id, on)
+	}
+	if n, err := store.RunDueSchedules(ctx, db, now, publish); err != nil || n != 2 {
+		t.Fatalf("settled %d, %v; want 2", n, err)
+	}
+	if got, _ := store.Cities.Get(ctx, db, fine.ID); !got.Published {
+		t.Error("the schedule behind the failed one was not carried out")
+	}
+	failed, err := store.ListSchedules(ctx, db, store.ScheduleQuery{Failed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(failed) != 1 || failed[0].EntryID != broken.ID || failed[0].Error != store.ScheduleFailed ||
+		failed[0].Detail != "the disk is full" {
+		t.Errorf("failed schedules %+v, want the broken city's, saying why", failed)
 	}
 }

@@ -138,6 +138,8 @@ func scheduleRow(sc store.Schedule, a *i18n.AdminMessages, l content.Lang) templ
 		row.Reason = strings.Replace(a.ScheduleIncomplete, "%s", strings.Join(labels, ", "), 1)
 	case store.ScheduleGone:
 		row.Reason = a.ScheduleEntryGone
+	case store.ScheduleFailed:
+		row.Reason = a.ScheduleFailedOther
 	}
 	return row
 }
