@@ -31,6 +31,9 @@ type EntryInfo struct {
 	DraftAt       time.Time     // when
 	DraftRevision int           // the draft's revision, for discarding the one shown
 	DraftDiff     []DraftChange // what the draft changes, field by field
+	// Schedule is the entry's scheduled publications (issue 11, scheduling); nil for the kinds
+	// that are not published and withdrawn, and for new entries.
+	Schedule *ScheduleBox
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.

@@ -47,5 +47,8 @@ func who(p AdminPage, name string) string {
 	if name == "" || name == "initial data" {
 		return p.Admin.InitialData
 	}
+	if name == "scheduler" { // store.SchedulerActor
+		return p.Admin.SchedulerName
+	}
 	return name
 }

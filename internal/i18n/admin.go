@@ -322,6 +322,34 @@ type AdminMessages struct {
 	DraftOnlyPublished    string // on an unpublished entry's form: saving changes it at once
 	PreviewDraftBanner    string // the preview of a draft of a published page
 	PreviewLiveBanner     string // the preview of a published page without a draft
+	// Issue 11, scheduling: publishing and withdrawing at a time set in advance, in Perm time.
+	ScheduleHeading        string // the edit page's section
+	ScheduleIntro          string
+	ScheduleZone           string // the zone the date and time are in, named on the page
+	ScheduleAction         string // the choice's legend
+	SchedulePublish        string // to publish, as a choice
+	ScheduleUnpublish      string // to withdraw, as a choice
+	ScheduleDate           string
+	ScheduleTime           string
+	ScheduleSubmit         string
+	SchedulePending        string // the list of what is set for the entry
+	ScheduleNone           string
+	ScheduleCancel         string
+	ScheduleDateInvalid    string
+	ScheduleTimeInvalid    string
+	SchedulePast           string
+	FlashScheduled         string
+	FlashScheduleCancelled string
+	ScheduleGoneAlready    string // a cancel that comes after the action was done or cancelled
+	ScheduleComingUp       string // the dashboard's list
+	ScheduleNothingComing  string
+	ScheduleFailed         string // the dashboard's list of what could not be done
+	ScheduleIncomplete     string // %s: the missing fields
+	ScheduleEntryGone      string
+	SchedulerName          string // the author of what the scheduler did, in the history
+	SchedulePublishNoun    string // "publication", in the lists
+	ScheduleUnpublishNoun  string // "withdrawal", in the lists
+	ScheduleFailedOther    string // another reason: the log has it
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -226,6 +226,13 @@ func renderEntryForm[T content.Entry](s *Server, w http.ResponseWriter, r *http.
 // renderEntryPage shows an entry's page with the form state f.
 func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, isNew bool,
 	f templates.Form, status int) error {
+	return renderEntryPageWith(s, w, r, res, e, isNew, f, status, nil)
+}
+
+// renderEntryPageWith shows an entry's page with the form state f and, when schedule is not nil,
+// that state of the schedule form (issue 11, scheduling); otherwise the entry's schedules.
+func renderEntryPageWith[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, isNew bool,
+	f templates.Form, status int, schedule *templates.ScheduleBox) error {
 	a, l := f.Admin, adminLang(r)
 	fields, err := res.fields(r.Context(), s, f)
 	if err != nil {
@@ -243,6 +250,14 @@ func renderEntryPage[T content.Entry](s *Server, w http.ResponseWriter, r *http.
 	if err := draftInfo(r, s, res, e, &info); err != nil {
 		return err
 	}
+	if schedule == nil && res.canCreate && !isNew && !info.InTrash {
+		pending, err := pendingSchedules(r.Context(), s.db, res.table.Entity(), e.EntryID(), a, l)
+		if err != nil {
+			return err
+		}
+		schedule = &templates.ScheduleBox{Pending: pending}
+	}
+	info.Schedule = schedule
 	s.render(w, r, status, templates.EntryPage(p, info, f, fields))
 	return nil
 }

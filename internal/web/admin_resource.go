@@ -111,6 +111,7 @@ type entryHandlers struct {
 	uploadImage, removeImage                                      handlerFunc
 	addPhoto, editPhoto                                           handlerFunc
 	discardDraft                                                  handlerFunc // issue 11, drafts
+	schedule, cancelSchedule                                      handlerFunc
 }
 
 // handlersOf makes the handlers of res's routes.
@@ -126,6 +127,7 @@ func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
 		h.delete = moveEntry(s, res, store.ActionDelete)
 		h.restore = moveEntry(s, res, store.ActionRestore)
 		h.purge = moveEntry(s, res, store.ActionPurge)
+		h.schedule, h.cancelSchedule = scheduleEntry(s, res), cancelSchedule(s, res)
 	}
 	if res.picture != nil {
 		h.uploadImage, h.removeImage = uploadImage(s, res), removeImage(s, res)

@@ -60,6 +60,9 @@ type kind struct {
 	// checkForm reads form values into a new entry as saving does, without saving: the values
 	// the form would show again and every problem it would mark. For the fuzz tests.
 	checkForm func(v url.Values) (url.Values, []content.FieldError)
+	// setPublished publishes (on) or withdraws an entry as it is, for the scheduler; nil for the
+	// kinds that are not published and withdrawn (the text pages).
+	setPublished func(ctx context.Context, db store.TxBeginner, id int64, on bool, actor store.Actor) error
 }
 
 // kind describes the resource for the registry.
@@ -67,7 +70,7 @@ func (res resource[T]) kind() kind {
 	if res.menu == nil {
 		res.menu = res.title
 	}
-	return kind{
+	k := kind{
 		entity: res.table.Entity(), base: res.base, title: res.title, menu: res.menu,
 		trash:  res.canCreate,
 		routes: func(s *Server) entryHandlers { return handlersOf(s, res) },
@@ -97,6 +100,10 @@ func (res resource[T]) kind() kind {
 			return shown, mergeProblems(problems, res.table.Check(&e))
 		},
 	}
+	if res.canCreate { // the kinds that have a publish button (see handlersOf)
+		k.setPublished = res.table.SetPublishedNow
+	}
+	return k
 }
 
 // entryAdminPath is the edit page of an entry; the dashboard when no kind owns it.

@@ -188,4 +188,7 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	route(http.MethodPost, "/{id}/gallery/{n}", h.editPhoto)       // a photo's words, place, or removal
 	// Issue 11, drafts: the working copy beside a published entry (saved and published by POST /{id}).
 	route(http.MethodPost, "/{id}/draft/discard", h.discardDraft) // the draft dropped, the published version kept
+	// Issue 11, scheduling: publish or withdraw later, and cancel that (admin_schedule.go).
+	route(http.MethodPost, "/{id}/schedule", h.schedule)
+	route(http.MethodPost, "/{id}/schedule/{sid}/cancel", h.cancelSchedule)
 }

@@ -30,7 +30,9 @@ type Server struct {
 	trustProxy  bool
 	stopCleanup chan struct{}
 	cleanupDone chan struct{}
-	closeOnce   sync.Once
+	// schedulerDone is closed when runSchedules, stopped by stopCleanup too, has returned.
+	schedulerDone chan struct{}
+	closeOnce     sync.Once
 	// imageSlots bounds how many uploads are decoded and scaled at once: one takes up to
 	// media.MaxImageMemory for a moment (an ordinary photo about 50 MB, see make bench), and a
 	// small server must not run out of memory.
@@ -78,6 +80,9 @@ type Deps struct {
 	MessageRetention time.Duration
 	// SendMail, when set, sends each new message to the department by e-mail (see package mail).
 	SendMail func(context.Context, content.Message) error
+	// ScheduleEvery is how often the server carries out the publications and withdrawals that
+	// are due (scheduler.go); zero means DefaultScheduleEvery. Tests make it short.
+	ScheduleEvery time.Duration
 }
 
 // DefaultMessageRetention is how long messages are kept when Deps.MessageRetention is zero.
@@ -103,6 +108,12 @@ func New(d Deps) *Server {
 	s.sessions.ErrorFunc = s.fail
 	s.stopCleanup, s.cleanupDone = make(chan struct{}), make(chan struct{})
 	go s.cleanSessions(sessionCleanupEvery)
+	every := d.ScheduleEvery
+	if every <= 0 {
+		every = DefaultScheduleEvery
+	}
+	s.schedulerDone = make(chan struct{})
+	go s.runSchedules(every)
 	return s
 }
 
@@ -134,12 +145,13 @@ func (s *Server) cleanSessions(every time.Duration) {
 	}
 }
 
-// Close stops the background removal of expired sessions and waits for it, and for the e-mail
-// being sent.
+// Close stops the background removal of expired sessions and the scheduler and waits for them,
+// and for the e-mail being sent.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.stopCleanup)
 		<-s.cleanupDone
+		<-s.schedulerDone
 		s.mailing.Wait()
 	})
 }
