@@ -49,6 +49,8 @@ type Server struct {
 	mailing          sync.WaitGroup
 	// shares caches the share pictures lately drawn (issue 10, structured data and previews).
 	shares *shareCache
+	// linkCheck is the background check of the entries' links (issue 11, broken links).
+	linkCheck *linkChecker
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -78,6 +80,9 @@ type Deps struct {
 	MessageRetention time.Duration
 	// SendMail, when set, sends each new message to the department by e-mail (see package mail).
 	SendMail func(context.Context, content.Message) error
+	// LinkCheck configures the background check of the entries' links (issue 11, broken links);
+	// the zero value checks nothing.
+	LinkCheck LinkCheck
 }
 
 // DefaultMessageRetention is how long messages are kept when Deps.MessageRetention is zero.
@@ -103,6 +108,8 @@ func New(d Deps) *Server {
 	s.sessions.ErrorFunc = s.fail
 	s.stopCleanup, s.cleanupDone = make(chan struct{}), make(chan struct{})
 	go s.cleanSessions(sessionCleanupEvery)
+	s.linkCheck = s.newLinkChecker(d.LinkCheck)
+	s.startLinkCheck()
 	return s
 }
 
@@ -134,12 +141,13 @@ func (s *Server) cleanSessions(every time.Duration) {
 	}
 }
 
-// Close stops the background removal of expired sessions and waits for it, and for the e-mail
-// being sent.
+// Close stops the background removal of expired sessions and the link check and waits for them,
+// and for the e-mail being sent.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.stopCleanup)
 		<-s.cleanupDone
+		s.stopLinkCheck()
 		s.mailing.Wait()
 	})
 }
