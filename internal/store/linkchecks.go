@@ -11,7 +11,8 @@ import (
 	"twincities/internal/content"
 )
 
-// LinkUse is one entry's use of a web address, as a source or as its official site or link.
+// LinkUse is one entry's use of a web address: as a source, or as its official site, its page
+// about Perm or an event's link.
 type LinkUse struct {
 	URL    string
 	Entity content.Entity
@@ -38,6 +39,7 @@ func ListLinkUses(ctx context.Context, db DBTX) ([]LinkUse, error) {
 	rows, err := db.Query(ctx, `
 		WITH uses(url, entity, id, name_ru, name_en) AS (
 			SELECT website, 'city', id, name_ru, name_en FROM cities WHERE deleted_at IS NULL
+			UNION ALL SELECT perm_page_url, 'city', id, name_ru, name_en FROM cities WHERE deleted_at IS NULL
 			UNION ALL SELECT s->>'url', 'city', id, name_ru, name_en
 				FROM cities, jsonb_array_elements(sources) s WHERE deleted_at IS NULL
 			UNION ALL SELECT website, 'organization', id, name_ru, name_en FROM organizations WHERE deleted_at IS NULL

@@ -35,6 +35,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		// Issue 10, open data: the passports stay incomplete until the publisher is named.
 		set, err := store.GetSettings(ctx, tx)
 		d.OpenDataGap = !set.OpenData.Complete()
+		if err != nil {
+			return err
+		}
+		// Issue 11, broken links.
+		d.Links, err = linkReport(ctx, tx, a, l)
 		return err
 	})
 	if err != nil {
