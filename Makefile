@@ -21,7 +21,9 @@ help: ## list the targets
 
 .PHONY: run
 run: postgres-server build ## serve the site on http://127.0.0.1:8080 with its data (Ctrl-C stops it)
-	./$(BIN) serve
+	@# The daily check of the entries' links would ask the real sites from a developer's machine:
+	@# off here unless asked for (LINKCHECK=on make run).
+	LINKCHECK=$${LINKCHECK:-off} ./$(BIN) serve
 
 .PHONY: build
 build: ## build the binary into bin/

@@ -38,6 +38,7 @@ Settings come from the environment:
   BASE_URL      the site's public address (default http://LISTEN_ADDR, localhost when it names no host)
   DATA_DIR      where the private cluster lives (default .data)
   TRUST_PROXY   true behind a reverse proxy that sets X-Forwarded-For (default false)
+  LINKCHECK     off stops the daily check of the entries' links (default on)
   GOMEMLIMIT    the Go runtime's soft memory limit for serve (default 768MiB)
 `
 

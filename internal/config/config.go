@@ -31,6 +31,9 @@ type Config struct {
 	MessageRetention time.Duration
 	// SMTP forwards each new message by e-mail when its Host is set.
 	SMTP SMTP
+	// LinkCheck runs the daily background check of the links in the entries (LINKCHECK, on
+	// unless off).
+	LinkCheck bool
 }
 
 // Defaults used when a variable is unset.
@@ -70,7 +73,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	default:
 		return c, fmt.Errorf("config: TRUST_PROXY %q is not true or false", trustProxy)
 	}
-	if errs := c.readMessages(getenv); len(errs) > 0 {
+	if errs := append(c.readMessages(getenv), c.readLinkCheck(getenv)...); len(errs) > 0 {
 		// Every problem at once: the others' too.
 		if err := c.Validate(); err != nil {
 			errs = append([]error{errors.Unwrap(err)}, errs...)

@@ -30,6 +30,7 @@ func TestFromEnvDefaults(t *testing.T) {
 		DataDir:     ".data",
 
 		MessageRetention: config.DefaultMessageRetention,
+		LinkCheck:        true,
 	}
 	if got != want {
 		t.Errorf("FromEnv() = %+v, want %+v", got, want)
@@ -103,6 +104,7 @@ func TestFromEnvOverrides(t *testing.T) {
 				t.Fatalf("FromEnv: %v", err)
 			}
 			tt.want.MessageRetention = config.DefaultMessageRetention
+			tt.want.LinkCheck = true // on unless LINKCHECK=off
 			if got != tt.want {
 				t.Errorf("FromEnv() = %+v, want %+v", got, tt.want)
 			}
@@ -302,5 +304,18 @@ func TestFromEnvMessages(t *testing.T) {
 		} else if strings.Contains(err.Error(), "secret-pw") {
 			t.Errorf("FromEnv(%q) repeats the password: %v", bad, err)
 		}
+	}
+}
+
+func TestLinkCheckSwitch(t *testing.T) {
+	t.Parallel()
+	for v, want := range map[string]bool{"": true, "on": true, "ON": true, "true": true, "off": false, " off ": false, "0": false, "no": false} {
+		c, err := config.FromEnv(env("LINKCHECK", v))
+		if err != nil || c.LinkCheck != want {
+			t.Errorf("LINKCHECK=%q: LinkCheck=%v err=%v, want %v", v, c.LinkCheck, err, want)
+		}
+	}
+	if _, err := config.FromEnv(env("LINKCHECK", "sometimes")); err == nil || !strings.Contains(err.Error(), "LINKCHECK") {
+		t.Errorf("LINKCHECK=sometimes: err = %v, want LINKCHECK named", err)
 	}
 }

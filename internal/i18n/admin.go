@@ -350,6 +350,20 @@ type AdminMessages struct {
 	SchedulePublishNoun    string // "publication", in the lists
 	ScheduleUnpublishNoun  string // "withdrawal", in the lists
 	ScheduleFailedOther    string // another reason: the log has it
+	// Issue 11, broken links: the dashboard's list of the addresses the background check found
+	// not working. LinkProblems says what is wrong by the check's kind of failure (linkcheck.Kind);
+	// an error status is told by the Link…Status texts, %d being the status.
+	BrokenLinks      string
+	LinksNotChecked  string
+	LinksLastCheck   string // before when the last check finished
+	NoBrokenLinks    string
+	BrokenSince      string // before the time it began to fail
+	LinkUsedBy       string // before the entries that give the address
+	LinkGoneStatus   string
+	LinkDeniedStatus string
+	LinkServerStatus string
+	LinkOtherStatus  string
+	LinkProblems     map[string]string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

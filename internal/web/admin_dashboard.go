@@ -39,7 +39,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		// Issue 11, scheduling: what is coming, and what could not be done.
-		d.ComingUp, d.ScheduleFailed, err = dashboardSchedules(ctx, tx, a, l)
+		if d.ComingUp, d.ScheduleFailed, err = dashboardSchedules(ctx, tx, a, l); err != nil {
+			return err
+		}
+		// Issue 11, broken links.
+		d.Links, err = linkReport(ctx, tx, a, l)
 		return err
 	})
 	if err != nil {

@@ -51,6 +51,8 @@ type Server struct {
 	mailing          sync.WaitGroup
 	// shares caches the share pictures lately drawn (issue 10, structured data and previews).
 	shares *shareCache
+	// linkCheck is the background check of the entries' links (issue 11, broken links).
+	linkCheck *linkChecker
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -83,6 +85,9 @@ type Deps struct {
 	// ScheduleEvery is how often the server carries out the publications and withdrawals that
 	// are due (scheduler.go); zero means DefaultScheduleEvery. Tests make it short.
 	ScheduleEvery time.Duration
+	// LinkCheck configures the background check of the entries' links (issue 11, broken links);
+	// the zero value checks nothing.
+	LinkCheck LinkCheck
 }
 
 // DefaultMessageRetention is how long messages are kept when Deps.MessageRetention is zero.
@@ -114,6 +119,8 @@ func New(d Deps) *Server {
 	}
 	s.schedulerDone = make(chan struct{})
 	go s.runSchedules(every)
+	s.linkCheck = s.newLinkChecker(d.LinkCheck)
+	s.startLinkCheck()
 	return s
 }
 
@@ -145,13 +152,15 @@ func (s *Server) cleanSessions(every time.Duration) {
 	}
 }
 
-// Close stops the background removal of expired sessions and the scheduler and waits for them,
+// Close stops the background removal of expired sessions, the scheduler and the link check and
+// waits for them,
 // and for the e-mail being sent.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.stopCleanup)
 		<-s.cleanupDone
 		<-s.schedulerDone
+		s.stopLinkCheck()
 		s.mailing.Wait()
 	})
 }
