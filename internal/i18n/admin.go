@@ -305,6 +305,11 @@ type AdminMessages struct {
 	OpenDataGap           string // the dashboard's warning while the publisher is not named
 	OpenDataGapLink       string
 	Frequencies           map[content.Frequency]string
+	// Issue 11, friendly inputs: the three boxes of a date (day, month, year), and an example
+	// of a whole date typed as text, shown in every date field's hint.
+	DateDay   string
+	DateMonth string
+	DateYear  string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

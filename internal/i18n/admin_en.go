@@ -70,7 +70,7 @@ var adminEN = AdminMessages{
 		content.ProblemTooLong:       "The text is too long.",
 		content.ProblemSlug:          "Use only lower-case Latin letters, digits and hyphens, such as \u201cnizhny-novgorod\u201d.",
 		content.ProblemURL:           "Enter a full address starting with https:// or http://.",
-		content.ProblemDate:          "Enter the date as YYYY, YYYY-MM or YYYY-MM-DD, such as 2007-10-15.",
+		content.ProblemDate:          "Enter a real date: the day, the month and the year as numbers, such as 15 10 2007, or the whole date in the year box, such as 15.10.2007.",
 		content.ProblemCountry:       "Enter a two-letter ISO 3166 country code, such as DE or FR.",
 		content.ProblemCoordinates:   "Enter a latitude from −90 to 90 and a longitude from −180 to 180, both together.",
 		content.ProblemChoice:        "Choose one of the options offered.",
@@ -103,10 +103,10 @@ var adminEN = AdminMessages{
 	},
 	Hints: map[string]string{
 		"slug":         "Lower-case Latin letters, digits and hyphens: part of the page's address, such as duisburg.",
-		"since":        "YYYY, YYYY-MM or YYYY-MM-DD, as precisely as the date is known. Empty if it is not confirmed.",
-		"status_date":  "YYYY, YYYY-MM or YYYY-MM-DD. Only for ended or suspended relationships.",
-		"date":         "YYYY, YYYY-MM or YYYY-MM-DD, as precisely as the date is known.",
-		"member_since": "YYYY, YYYY-MM or YYYY-MM-DD. Empty if unknown.",
+		"since":        "As precisely as it is known: the year alone, the month and year, or all three, such as 15 10 2007. Empty if it is not confirmed.",
+		"status_date":  "The year alone, the month and year, or all three, such as 15 10 2007. Only for ended or suspended relationships.",
+		"date":         "As precisely as it is known: the year alone, the month and year, or all three, such as 15 10 2007.",
+		"member_since": "The year alone, the month and year, or all three, such as 15 10 2007. Empty if unknown.",
 		"country":      "Two-letter ISO 3166 country code: DE, FR, RU.",
 		"latitude":     "In degrees, such as 51.43. Optional.",
 		"longitude":    "In degrees, such as 6.76. Optional.",
@@ -356,4 +356,8 @@ var adminEN = AdminMessages{
 	OpenDataGapLink:       "Fill them in the settings",
 	Frequencies: map[content.Frequency]string{content.OnChange: "As changes happen", content.Daily: "Daily",
 		content.Weekly: "Weekly", content.Monthly: "Monthly", content.Quarterly: "Quarterly", content.Yearly: "Yearly"},
+	// Issue 11, friendly inputs.
+	DateDay:   "Day",
+	DateMonth: "Month",
+	DateYear:  "Year",
 }
