@@ -69,7 +69,7 @@ var adminEN = AdminMessages{
 		content.ProblemRequired:      "Fill in this field.",
 		content.ProblemTooLong:       "The text is too long.",
 		content.ProblemSlug:          "Use only lower-case Latin letters, digits and hyphens, such as \u201cnizhny-novgorod\u201d.",
-		content.ProblemURL:           "Enter a full address starting with https:// or http://.",
+		content.ProblemURL:           "Enter a web address, such as duisburg.de or https://www.duisburg.de/partner.",
 		content.ProblemDate:          "Enter a real date: the day, the month and the year as numbers, such as 15 10 2007, or the whole date in the year box, such as 15.10.2007.",
 		content.ProblemCountry:       "Enter a two-letter ISO 3166 country code, such as DE or FR.",
 		content.ProblemCoordinates:   "Enter a latitude from −90 to 90 and a longitude from −180 to 180, both together.",

@@ -69,7 +69,7 @@ var adminRU = AdminMessages{
 		content.ProblemRequired:      "Заполните это поле.",
 		content.ProblemTooLong:       "Слишком длинный текст.",
 		content.ProblemSlug:          "Только строчные латинские буквы, цифры и дефисы, например «nizhny-novgorod».",
-		content.ProblemURL:           "Укажите полный адрес, начинающийся с https:// или http://.",
+		content.ProblemURL:           "Укажите адрес сайта, например duisburg.de или https://www.duisburg.de/partner.",
 		content.ProblemDate:          "Укажите существующую дату: день, месяц и год числами, например 15 10 2007, или всю дату в поле года, например 15.10.2007.",
 		content.ProblemCountry:       "Укажите двухбуквенный код страны ISO 3166, например DE или FR.",
 		content.ProblemCoordinates:   "Укажите широту от −90 до 90 и долготу от −180 до 180, обе вместе.",

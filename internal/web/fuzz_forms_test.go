@@ -297,8 +297,12 @@ func savedAs(field, typed, stored string) bool {
 	return stored == typed || stored == trimmed
 }
 
-// sameURL reports whether stored is the address typed, its scheme written in lower case.
+// sameURL reports whether stored is the address typed, its scheme written in lower case, or
+// completed with https:// when typed without one ("www.duisburg.de").
 func sameURL(typed, stored string) bool {
+	if !strings.Contains(typed, "://") && typed != "" && stored == "https://"+strings.TrimPrefix(typed, "//") {
+		return true
+	}
 	if scheme, rest, ok := strings.Cut(typed, "://"); ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
 		return stored == strings.ToLower(scheme)+"://"+rest
 	}
