@@ -310,6 +310,9 @@ type AdminMessages struct {
 	DateDay   string
 	DateMonth string
 	DateYear  string
+	// The history's words for a picture, which is kept as the hash of its file.
+	PictureBefore string
+	PictureAfter  string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

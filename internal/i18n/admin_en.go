@@ -357,7 +357,9 @@ var adminEN = AdminMessages{
 	Frequencies: map[content.Frequency]string{content.OnChange: "As changes happen", content.Daily: "Daily",
 		content.Weekly: "Weekly", content.Monthly: "Monthly", content.Quarterly: "Quarterly", content.Yearly: "Yearly"},
 	// Issue 11, friendly inputs.
-	DateDay:   "Day",
-	DateMonth: "Month",
-	DateYear:  "Year",
+	DateDay:       "Day",
+	DateMonth:     "Month",
+	DateYear:      "Year",
+	PictureBefore: "the earlier picture",
+	PictureAfter:  "a new picture",
 }

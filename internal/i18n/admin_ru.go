@@ -357,7 +357,9 @@ var adminRU = AdminMessages{
 	Frequencies: map[content.Frequency]string{content.OnChange: "По мере изменения", content.Daily: "Ежедневно",
 		content.Weekly: "Еженедельно", content.Monthly: "Ежемесячно", content.Quarterly: "Ежеквартально", content.Yearly: "Ежегодно"},
 	// Issue 11, friendly inputs.
-	DateDay:   "День",
-	DateMonth: "Месяц",
-	DateYear:  "Год",
+	DateDay:       "День",
+	DateMonth:     "Месяц",
+	DateYear:      "Год",
+	PictureBefore: "прежняя картинка",
+	PictureAfter:  "новая картинка",
 }
