@@ -115,7 +115,7 @@ var adminEN = AdminMessages{
 		"website":      "The full address, starting with https://.",
 		"sources":      "The title is required; the address too if the source is online. Empty rows are not saved.",
 		"editor_note":  "Seen by staff only; never shown on the site.",
-		"sort_order":   "Smaller numbers come first; 0 keeps the usual order.",
+		"sort_order":   "Smaller numbers come first in the lists: −1 puts an entry before those left at 0, 1 after them. Entries with the same number keep their usual order.",
 		"status_note":  "Shown on the site next to the status of the relationship.",
 		"time_zone":    "The IANA name, such as Europe/Berlin; Perm is Asia/Yekaterinburg. Optional: without it the page does not show the time difference with Perm.",
 		// Issue 9, item 5.
