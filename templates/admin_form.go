@@ -17,6 +17,9 @@ type Form struct {
 	Errors map[string]string   // field name → message
 	Order  []string            // the fields with errors, in the order of the form, for the summary
 	Admin  *i18n.AdminMessages // the admin's messages in the person's language
+	// Problems is what each message says, for the fields whose parts are marked one by one: the
+	// boxes of a date (see DateFaults).
+	Problems map[string]content.Problem
 }
 
 // Value is the value of field name, as a page can show it. A value refused for holding what nobody

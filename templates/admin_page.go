@@ -39,8 +39,18 @@ func (p AdminPage) HeadTitle() string {
 	return p.Title + " — " + p.Admin.Admin
 }
 
-// utc prints a moment in UTC, as the history is kept: "2026-11-26 21:54 UTC".
-func utc(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+// permTime prints a moment in Perm time with the zone named, as the staff in Perm read the clock:
+// the history is kept in UTC.
+func permTime(p AdminPage, t time.Time) string { return i18n.FormatPermTime(t, p.Lang) }
+
+// permTimeShort is a moment in Perm time for a table cell: the column's heading names the zone
+// once (permColumn).
+func permTimeShort(p AdminPage, t time.Time) string { return i18n.FormatPermTimeShort(t, p.Lang) }
+
+// permColumn is a table's heading over times, with their zone: "Когда (пермское время, UTC+5)".
+func permColumn(p AdminPage, heading string) string {
+	return heading + " (" + i18n.PermZoneName(p.Lang) + ")"
+}
 
 // who names the author of a change; the initial data has none.
 func who(p AdminPage, name string) string {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // CityKind separates twin cities (foreign cities with a twinning agreement) from partner cities
@@ -149,13 +151,47 @@ func normalizeSources(in []Source) []Source {
 }
 
 // normalizeURL trims a typed address and lowers its scheme ("HTTPS://" from a pasted link), the one
-// part of a URL that is case-insensitive and that the database compares exactly.
+// part of a URL that is case-insensitive and that the database compares exactly. An address typed
+// without its scheme, as people read them out ("www.duisburg.de", "duisburg.de/partner", "пермь.рф"), is
+// completed with https://; what cannot be a web address is left as typed for validation to refuse.
 func normalizeURL(u string) string {
 	u = strings.TrimSpace(u)
+	if bareHost(u) {
+		u = "https://" + strings.TrimPrefix(u, "//")
+	}
 	if scheme, rest, ok := strings.Cut(u, "://"); ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
 		return strings.ToLower(scheme) + "://" + rest
 	}
 	return u
+}
+
+// bareHost reports whether u is a web address without its scheme: a host name with a dot and a
+// top-level domain of letters, then perhaps a port, a path, a query or a fragment. "mailto:x@y.ru",
+// "javascript:…" and words with spaces are not.
+func bareHost(u string) bool {
+	if u == "" || strings.Contains(u, "://") || strings.IndexFunc(u, unicode.IsSpace) >= 0 {
+		return false
+	}
+	rest := strings.TrimPrefix(u, "//")
+	host := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host = rest[:i]
+	}
+	if h, port, ok := strings.Cut(host, ":"); ok {
+		if port == "" || strings.Trim(port, "0123456789") != "" {
+			return false
+		}
+		host = h
+	}
+	dot := strings.LastIndex(host, ".")
+	if dot <= 0 || strings.ContainsAny(host, "@[]") {
+		return false
+	}
+	tld := host[dot+1:]
+	if strings.HasPrefix(tld, "xn--") { // a top-level domain in another script, written in ASCII (.рф)
+		return len(tld) > 4
+	}
+	return utf8.RuneCountInString(tld) >= 2 && strings.IndexFunc(tld, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
 // Entity is EntityCity.

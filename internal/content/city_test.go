@@ -123,7 +123,7 @@ func TestCityValidate(t *testing.T) {
 		{"longitude infinite", func(c *content.City) { c.Location.Lon = math.Inf(1) }, fe("latitude", "coordinates")},
 
 		// Website.
-		{"website without scheme", func(c *content.City) { c.Website = "www.oxford.gov.uk" }, fe("website", "url")},
+		{"website that is no address", func(c *content.City) { c.Website = "oxford city council" }, fe("website", "url")},
 		{"ftp website", func(c *content.City) { c.Website = "ftp://oxford.gov.uk" }, fe("website", "url")},
 		{"javascript website", func(c *content.City) { c.Website = "javascript:alert(1)" }, fe("website", "url")},
 		{"website too long", func(c *content.City) { c.Website = "https://example.org/" + long(content.MaxURL, "a") }, fe("website", "too_long")},
@@ -212,4 +212,36 @@ func TestCityNormalizeKeepsNoBlankSources(t *testing.T) {
 		t.Errorf("blank sources kept: %q", c.Sources)
 	}
 	checkProblems(t, c.Validate(), nil)
+}
+
+// An address typed without its scheme is completed with https://; what cannot be a web address is
+// left for validation to refuse.
+func TestNormalizeCompletesAddresses(t *testing.T) {
+	t.Parallel()
+	tests := map[string]string{
+		"www.duisburg.de":          "https://www.duisburg.de",
+		" duisburg.de/partner ":    "https://duisburg.de/partner",
+		"//duisburg.de":            "https://duisburg.de",
+		"duisburg.de:8080/x?y=1#z": "https://duisburg.de:8080/x?y=1#z",
+		"пермь.рф":                 "https://пермь.рф",
+		"xn--80ajfhc.xn--p1ai":     "https://xn--80ajfhc.xn--p1ai",
+		"HTTP://duisburg.de":       "http://duisburg.de",
+		"http://duisburg.de":       "http://duisburg.de",
+		"mailto:post@duisburg.de":  "mailto:post@duisburg.de",
+		"javascript:alert(1)":      "javascript:alert(1)",
+		"Duisburg city council":    "Duisburg city council",
+		"duisburg":                 "duisburg",
+		"1.2":                      "1.2",
+		"user@duisburg.de":         "user@duisburg.de",
+		"ftp://duisburg.de":        "ftp://duisburg.de",
+		"duisburg.de:port":         "duisburg.de:port",
+		"":                         "",
+	}
+	for typed, want := range tests {
+		c := content.City{Website: typed}
+		c.Normalize()
+		if c.Website != want {
+			t.Errorf("%q normalised to %q, want %q", typed, c.Website, want)
+		}
+	}
 }

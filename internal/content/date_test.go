@@ -26,6 +26,11 @@ func TestParseDateForms(t *testing.T) {
 		{"  1994\t", content.YearDate(1994)},
 		{"", content.Date{}},
 		{"   ", content.Date{}},
+		// The way dates are written in Russia, pasted into one box.
+		{"15.10.2007", content.DayDate(2007, time.October, 15)},
+		{"5.1.2007", content.DayDate(2007, time.January, 5)},
+		{"10.2007", content.MonthDate(2007, time.October)},
+		{"01.2007", content.MonthDate(2007, time.January)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -48,7 +53,8 @@ func TestParseDateRejects(t *testing.T) {
 		"2006-13", "2006-00", "2006-1", "2006-011", "2006-1a",
 		"2007-02-30", "2023-02-29", "1900-02-29", "2007-04-31", "2007-10-00", "2007-10-32",
 		"2007-1-5", "2007-10-5", "2007-1-05",
-		"2007-10-15-1", "2007-10-15T00:00:00Z", "2007/10/15", "15.10.2007",
+		"2007-10-15-1", "2007-10-15T00:00:00Z", "2007/10/15", "31.02.2007", "15.13.2007", "15.10.07", ".10.2007", "15..2007",
+		"1.15.10.2007", "2007.10.15", "+5.10.2007", "15.10.2007.",
 		"2007-", "-2007", "2007--10", "2007-10-",
 		// Signs are digits to strconv but not in a date someone types.
 		"+1994", "2007-+1", "2007-+1-05", "2007-10-+5", "2007--1-05",
@@ -146,5 +152,42 @@ func TestDateBefore(t *testing.T) {
 	}
 	if content.YearDate(1994).Before(content.YearDate(1994)) {
 		t.Error("a date is not before itself")
+	}
+}
+
+func TestDateFromParts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		day, month, year string
+		want             content.Date
+		part             string
+	}{
+		{"", "", "", content.Date{}, ""},
+		{"", "", "2007", content.YearDate(2007), ""},
+		{"", "10", "2007", content.MonthDate(2007, time.October), ""},
+		{"15", "10", "2007", content.DayDate(2007, time.October, 15), ""},
+		{" 05 ", "1", "2007", content.DayDate(2007, time.January, 5), ""},
+		{"15", "", "2007", content.Date{}, content.PartMonth},
+		{"15", "10", "", content.Date{}, content.PartYear},
+		{"", "", "07", content.Date{}, content.PartYear},
+		{"", "13", "2007", content.Date{}, content.PartMonth},
+		{"", "0", "2007", content.Date{}, content.PartMonth},
+		{"32", "10", "2007", content.Date{}, content.PartDay},
+		{"+1", "10", "2007", content.Date{}, content.PartDay},
+		{"31", "2", "2007", content.Date{}, content.PartReal},
+		{"29", "2", "2023", content.Date{}, content.PartReal},
+		{"29", "2", "2024", content.DayDate(2024, time.February, 29), ""},
+	}
+	for _, tt := range tests {
+		got, part := content.DateFromParts(tt.day, tt.month, tt.year)
+		if got != tt.want || part != tt.part {
+			t.Errorf("DateFromParts(%q, %q, %q) = %#v, %q; want %#v, %q", tt.day, tt.month, tt.year, got, part, tt.want, tt.part)
+		}
+		if part == "" {
+			d, m, y := got.Parts()
+			if back, _ := content.DateFromParts(d, m, y); back != got {
+				t.Errorf("%#v shown as %q %q %q reads back as %#v", got, d, m, y, back)
+			}
+		}
 	}
 }

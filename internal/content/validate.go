@@ -38,6 +38,11 @@ const (
 	ProblemPhone         Problem = "phone"          // not a phone number: digits, spaces, + ( ) - only
 	ProblemINN           Problem = "inn"            // not an organisation's taxpayer number: 10 digits with a correct check digit
 	ProblemPhoneDigits   Problem = "phone_digits"   // a phone number without its country and area codes: not 10 to 15 digits
+	// Issue 11, friendly inputs: a date typed in three boxes, the box at fault named.
+	ProblemDateDay   Problem = "date_day"   // the day is not a number from 1 to 31
+	ProblemDateMonth Problem = "date_month" // the month is not a number from 1 to 12, or missing while the day is given
+	ProblemDateYear  Problem = "date_year"  // the year is not four digits, or missing while the day or month is given
+	ProblemDateReal  Problem = "date_real"  // the month has no such day: 31 February
 )
 
 // FieldError is one problem with one form field, named as the form names it ("name_en").

@@ -61,30 +61,49 @@ func TestEditorJourneyByKeyboardOnly(t *testing.T) {
 		t.Fatalf("opened %s, want %s", got, edit)
 	}
 
-	// A date written the way many people write it: refused, with the reason at the field.
-	tabTo(t, ctx, "#f-since", 60)
-	checkFocusVisible(t, ctx)
-	typeKeys(t, ctx, "01.01.2012")
+	// A date typed in its three boxes that does not exist, 31 February: refused, with the reason
+	// at the field and only the boxes at fault marked.
+	for _, box := range []struct{ id, typed string }{{"#f-since-day", "31"}, {"#f-since-month", "02"}, {"#f-since-year", "2012"}} {
+		tabTo(t, ctx, box.id, 60)
+		checkFocusVisible(t, ctx)
+		clearFocused(t, ctx)
+		typeKeys(t, ctx, box.typed)
+	}
 	if st := follow(t, ctx, enter()); st != 422 {
-		t.Fatalf("a bad date: status %d, want 422", st)
+		t.Fatalf("31 February: status %d, want 422", st)
 	}
 	if msg := text(t, ctx, "#f-since-error"); msg == "" {
 		t.Error("no message next to the date")
 	}
-	if eval[string](t, ctx, `document.getElementById("f-since").getAttribute("aria-invalid")`) != "true" {
-		t.Error("the date field is not marked invalid")
+	for id, want := range map[string]string{"f-since-day": "true", "f-since-month": "true", "f-since-year": ""} {
+		if got := eval[string](t, ctx, `document.getElementById("`+id+`").getAttribute("aria-invalid") || ""`); got != want {
+			t.Errorf("#%s: aria-invalid %q, want %q", id, got, want)
+		}
 	}
-	// The summary at the top links to the field; following it puts the focus there.
-	tabTo(t, ctx, `.error-summary a[href="#f-since"]`, 40)
+	if got := eval[string](t, ctx, `document.getElementById("f-since-year").value`); got != "2012" {
+		t.Errorf("the year box kept %q, want 2012", got)
+	}
+	// The summary at the top links to the first box at fault; following it puts the focus there.
+	tabTo(t, ctx, `.error-summary a[href="#f-since-day"]`, 40)
 	do(t, ctx, enter())
-	if id := eval[string](t, ctx, `document.activeElement.id`); id != "f-since" {
-		t.Fatalf("the summary's link put the focus on %q, want the date field", id)
+	if id := eval[string](t, ctx, `document.activeElement.id`); id != "f-since-day" {
+		t.Fatalf("the summary's link put the focus on %q, want the day box", id)
 	}
+	// The whole date written the way many people write it, in the year box alone: taken.
 	clearFocused(t, ctx)
-	typeKeys(t, ctx, "2012")
+	tabTo(t, ctx, "#f-since-month", 2)
+	clearFocused(t, ctx)
+	tabTo(t, ctx, "#f-since-year", 2)
+	clearFocused(t, ctx)
+	typeKeys(t, ctx, "15.10.2012")
 	follow(t, ctx, enter())
 	if got := text(t, ctx, ".flash"); got == "" {
 		t.Error("no message that the change was saved")
+	}
+	for id, want := range map[string]string{"f-since-day": "15", "f-since-month": "10", "f-since-year": "2012"} {
+		if got := eval[string](t, ctx, `document.getElementById("`+id+`").value`); got != want {
+			t.Errorf("after saving, #%s shows %q, want %q", id, got, want)
+		}
 	}
 
 	// Publish, with the keyboard.
@@ -94,7 +113,7 @@ func TestEditorJourneyByKeyboardOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !saved.Published || saved.Since.String() != "2012" {
+	if !saved.Published || saved.Since.String() != "2012-10-15" {
 		t.Fatalf("after publishing: published %v, since %q", saved.Published, saved.Since)
 	}
 
@@ -102,8 +121,8 @@ func TestEditorJourneyByKeyboardOnly(t *testing.T) {
 	if st := open(t, ctx, s.URL+"/en/twin-cities/agrigento"); st != 200 {
 		t.Fatalf("public page: %d", st)
 	}
-	if got := text(t, ctx, `.facts time[datetime="2012"]`); got != "2012" {
-		t.Errorf("the public page shows the date as %q, want 2012", got)
+	if got := text(t, ctx, `.facts time[datetime="2012-10-15"]`); got != "15 October 2012" {
+		t.Errorf("the public page shows the date as %q, want 15 October 2012", got)
 	}
 }
 

@@ -364,6 +364,14 @@ type AdminMessages struct {
 	LinkServerStatus string
 	LinkOtherStatus  string
 	LinkProblems     map[string]string
+	// Issue 11, friendly inputs: the three boxes of a date (day, month, year), and an example
+	// of a whole date typed as text, shown in every date field's hint.
+	DateDay   string
+	DateMonth string
+	DateYear  string
+	// The history's words for a picture, which is kept as the hash of its file.
+	PictureBefore string
+	PictureAfter  string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -81,7 +81,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 			City: templates.EntryRow{Path: entryAdminPath(an.City), Label: an.City.Label(l)}, Years: an.Years, Date: an.Date,
 		})
 	}
-	d.Recent = auditRows(a, log)
+	d.Recent = auditRows(a, adminLang(r), log)
 	s.render(w, r, http.StatusOK, templates.Dashboard(s.adminPage(r, a.Dashboard, "/admin/"), d))
 	return nil
 }

@@ -19,6 +19,14 @@ func formValues(e content.Entry, sources []content.Source) url.Values {
 		if f.Field == "sources" || f.Field == "image" {
 			continue
 		}
+		if templates.DateFields[f.Field] {
+			d, _ := content.ParseDate(f.Value) // written by Date.String, so it reads back
+			day, month, year := d.Parts()
+			v.Set(f.Field+".day", day)
+			v.Set(f.Field+".month", month)
+			v.Set(f.Field+".year", year)
+			continue
+		}
 		v.Set(f.Field, f.Value)
 	}
 	for i, s := range sources {
@@ -47,12 +55,37 @@ func (p *fieldParser) bilingual(base string) content.Text {
 	return content.Text{RU: p.text(base + "_ru"), EN: p.text(base + "_en")}
 }
 
+// date reads a date typed in its three boxes (templates.DateFields), or typed whole into one of
+// them, the others left empty: "15.10.2007" or "2007-10-15" pasted into the year box. A problem
+// names the box at fault.
 func (p *fieldParser) date(name string) content.Date {
-	d, err := content.ParseDate(p.v.Get(name))
-	if err != nil {
-		p.errs = append(p.errs, content.FieldError{Field: name, Problem: content.ProblemDate})
+	day, month, year := p.v.Get(name+".day"), p.v.Get(name+".month"), p.v.Get(name+".year")
+	filled := 0
+	whole := ""
+	for _, s := range []string{day, month, year} {
+		if strings.TrimSpace(s) != "" {
+			filled++
+			whole = s
+		}
+	}
+	if filled == 1 && strings.ContainsAny(whole, ".-") {
+		d, err := content.ParseDate(whole)
+		if err != nil {
+			p.errs = append(p.errs, content.FieldError{Field: name, Problem: content.ProblemDate})
+		}
+		return d
+	}
+	d, part := content.DateFromParts(day, month, year)
+	if problem, bad := datePartProblems[part]; bad {
+		p.errs = append(p.errs, content.FieldError{Field: name, Problem: problem})
 	}
 	return d
+}
+
+// datePartProblems turns the box DateFromParts finds at fault into the problem the person reads.
+var datePartProblems = map[string]content.Problem{
+	content.PartDay: content.ProblemDateDay, content.PartMonth: content.ProblemDateMonth,
+	content.PartYear: content.ProblemDateYear, content.PartReal: content.ProblemDateReal,
 }
 
 func (p *fieldParser) integer(name string) int {
@@ -151,12 +184,13 @@ func (p *fieldParser) sources() []content.Source {
 // formState builds what a form shows: values, and the problems of errs as messages in the order
 // of the entry's fields.
 func formState(a *i18n.AdminMessages, values url.Values, order []content.FieldValue, errs []content.FieldError) templates.Form {
-	f := templates.Form{Values: values, Errors: map[string]string{}, Admin: a}
+	f := templates.Form{Values: values, Errors: map[string]string{}, Admin: a, Problems: map[string]content.Problem{}}
 	for _, e := range errs {
 		if _, dup := f.Errors[e.Field]; dup {
 			continue
 		}
 		f.Errors[e.Field] = a.Problems[e.Problem]
+		f.Problems[e.Field] = e.Problem
 		f.Order = append(f.Order, e.Field)
 	}
 	pos := func(field string) int {

@@ -38,7 +38,7 @@ func entryHistory[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		for i, v := range revs {
 			rows[i] = templates.RevisionRow{Version: v.Version, At: v.At, UserName: v.UserName, Action: v.Action}
 		}
-		s.render(w, r, http.StatusOK, templates.EntryHistory(p, info, rows, auditRows(a, log)))
+		s.render(w, r, http.StatusOK, templates.EntryHistory(p, info, rows, auditRows(a, adminLang(r), log)))
 		return nil
 	}
 }
@@ -81,7 +81,7 @@ func revertEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 }
 
 // auditRows turns audit lines into what the history pages show, in the admin's language.
-func auditRows(a *i18n.AdminMessages, entries []store.AuditEntry) []templates.AuditRow {
+func auditRows(a *i18n.AdminMessages, l content.Lang, entries []store.AuditEntry) []templates.AuditRow {
 	rows := make([]templates.AuditRow, len(entries))
 	for i, e := range entries {
 		row := templates.AuditRow{At: e.At, UserName: e.UserName, Action: e.Action, Entity: e.Entity, Label: e.Label,
@@ -90,7 +90,8 @@ func auditRows(a *i18n.AdminMessages, entries []store.AuditEntry) []templates.Au
 			row.Label = a.Settings // one row, named by its page in the reader's language
 		}
 		for _, c := range e.Changes {
-			row.Changes = append(row.Changes, templates.ChangeRow{Label: a.FieldLabel(c.Field), Before: c.Before, After: c.After})
+			row.Changes = append(row.Changes, templates.ChangeRow{Label: a.FieldLabel(c.Field),
+				Before: humanValue(a, l, e.Entity, c.Field, c.Before, false), After: humanValue(a, l, e.Entity, c.Field, c.After, true)})
 		}
 		rows[i] = row
 	}

@@ -96,8 +96,9 @@ func TestAuditShowsWhoWhenWhatBeforeAndAfter(t *testing.T) {
 		if it.at != wantAt {
 			t.Errorf("%s: newest line at %q, want %q", where, it.at, wantAt)
 		}
-		if !strings.Contains(it.meta, at.UTC().Format("2006-01-02 15:04")+" UTC") {
-			t.Errorf("%s: %q does not show the time in UTC", where, it.meta)
+		perm := at.In(time.FixedZone("Perm", 5*3600))
+		if want := perm.Format("2") + " " + perm.Format("January 2006, 15:04") + " (Perm time, UTC+5)"; !strings.Contains(it.meta, want) {
+			t.Errorf("%s: %q does not show the time in Perm as %q", where, it.meta, want)
 		}
 		for _, part := range []string{editorName, adminEN.ActionNames["update"]} {
 			if !strings.Contains(it.meta, part) {

@@ -61,7 +61,7 @@ func (s *Server) changeLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := templates.LogData{Filter: f, Users: users, Rows: auditRows(a, log[:min(len(log), logPage)]), Actions: store.Actions, Entities: logEntities()}
+	d := templates.LogData{Filter: f, Users: users, Rows: auditRows(a, adminLang(r), log[:min(len(log), logPage)]), Actions: store.Actions, Entities: logEntities()}
 	if len(log) > logPage {
 		next := url.Values{"entity": {f.Entity}, "user": {f.User}, "action": {f.Action}, "from": {f.From}, "to": {f.To},
 			"page": {strconv.Itoa(page + 1)}}

@@ -13,6 +13,7 @@ import (
 	"twincities/internal/content/contenttest"
 	"twincities/internal/postgres/pgtest"
 	"twincities/internal/store"
+	"twincities/templates"
 )
 
 // notControls maps the names in an entry's Fields that have no control of that name on its edit
@@ -76,6 +77,17 @@ func TestEditPageHasEveryField(t *testing.T) {
 						imageForm = findForm(t, p, formAt(path+"/image"))
 					}
 					in = imageForm
+				}
+				if templates.DateFields[f.Field] { // three boxes, showing the date's parts
+					d, err := content.ParseDate(f.Value)
+					if err != nil {
+						t.Fatalf("%s: stored as %q: %v", f.Field, f.Value, err)
+					}
+					day, month, year := d.Parts()
+					expectControl(t, in, f.Field+".day", day)
+					expectControl(t, in, f.Field+".month", month)
+					expectControl(t, in, f.Field+".year", year)
+					continue
 				}
 				expectControl(t, in, f.Field, f.Value)
 			}

@@ -117,12 +117,15 @@ var entrySeedEdits = []struct{ field, value string }{
 	{"latitude", "1e309"},
 	{"longitude", "NaN"},
 	{"latitude", "47,2"},
-	{"since", "0000"},
-	{"since", "2023-02-29"},
-	{"status_date", "2020-13"},
-	{"member_since", "1000-01"},
-	{"date", "9999-12-31"},
-	{"date", "+2020"},
+	{"since.year", "0000"},
+	{"since.year", "2023-02-29"},
+	{"since.year", "29.02.2023"},
+	{"since.day", "31"},
+	{"status_date.month", "13"},
+	{"member_since.year", "1000-01"},
+	{"date.year", "31.12.9999"},
+	{"date.year", "+2020"},
+	{"date.day", "٣"},
 	{"sort_order", "99999999999999999999"},
 	{"sort_order", "-1000001"},
 	{"city_id", "999999"},
@@ -168,7 +171,7 @@ func cloneValues(v url.Values) url.Values {
 // formHasField reports whether a form of kind f shows field: one of its fields, or a row of its
 // sources, of which it shows as many as were sent, up to templates.MaxSources.
 func formHasField(f entryForm, field string) bool {
-	if f.names[field] {
+	if f.names[field] || templates.DateFields[field] && f.names[field+".day"] {
 		return true
 	}
 	rest, ok := strings.CutPrefix(field, "sources.")

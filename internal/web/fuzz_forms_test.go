@@ -40,6 +40,9 @@ func FuzzEntryParse(f *testing.F) {
 				continue
 			}
 			typed := strings.TrimSpace(shownValues.Get(p.Field))
+			if templates.DateFields[p.Field] { // one problem for the three boxes
+				typed = strings.TrimSpace(strings.Join(dateBoxes(shownValues, p.Field), ""))
+			}
 			if p.Field == "latitude" { // one problem for the pair
 				typed += strings.TrimSpace(shownValues.Get("longitude"))
 			}
@@ -183,6 +186,12 @@ func expectSaved(t *testing.T, v url.Values, before, stored content.Entry) {
 		case "kind", "published", "image", "image_alt_ru", "image_alt_en", "image_credit":
 			continue
 		}
+		if templates.DateFields[fv.Field] {
+			if boxes := dateBoxes(v, fv.Field); !dateSavedAs(boxes, fv.Value) {
+				t.Errorf("%q: sent %q, stored %q", fv.Field, boxes, fv.Value)
+			}
+			continue
+		}
 		if typed := lf(v.Get(fv.Field)); !savedAs(fv.Field, typed, fv.Value) {
 			t.Errorf("%q: sent %q, stored %q", fv.Field, typed, fv.Value)
 		}
@@ -222,13 +231,52 @@ func expectSaved(t *testing.T, v url.Values, before, stored content.Entry) {
 	}
 }
 
+// dateBoxes is what was typed in the day, month and year boxes of date field name.
+func dateBoxes(v url.Values, name string) []string {
+	return []string{v.Get(name + ".day"), v.Get(name + ".month"), v.Get(name + ".year")}
+}
+
+// dateSavedAs reports whether stored is the date typed in the boxes: each box filled holds the
+// stored date's number of that part, the boxes beyond its precision empty; or, a whole date
+// typed in one box and the others left empty, the date that text reads as.
+func dateSavedAs(boxes []string, stored string) bool {
+	d, err := content.ParseDate(stored)
+	if err != nil {
+		return false
+	}
+	var filled []string
+	for _, b := range boxes {
+		if strings.TrimSpace(b) != "" {
+			filled = append(filled, strings.TrimSpace(b))
+		}
+	}
+	if len(filled) == 1 && strings.ContainsAny(filled[0], ".-") {
+		whole, err := content.ParseDate(filled[0])
+		return err == nil && whole == d
+	}
+	want := []int{0, 0, 0}
+	switch d.Precision {
+	case content.Day:
+		want = []int{d.Time.Day(), int(d.Time.Month()), d.Time.Year()}
+	case content.Month:
+		want = []int{0, int(d.Time.Month()), d.Time.Year()}
+	case content.Year:
+		want = []int{0, 0, d.Time.Year()}
+	}
+	for i, b := range boxes {
+		b = strings.TrimSpace(b)
+		n, err := strconv.Atoi(b)
+		if b == "" && want[i] != 0 || b != "" && (err != nil || n != want[i] || strings.Trim(b, "0123456789") != "") {
+			return false
+		}
+	}
+	return true
+}
+
 // savedAs reports whether stored is what the site makes of typed in field.
 func savedAs(field, typed, stored string) bool {
 	trimmed := strings.TrimSpace(typed)
 	switch field {
-	case "since", "status_date", "member_since", "date":
-		d, err := content.ParseDate(typed)
-		return err == nil && d.String() == stored
 	case "latitude", "longitude":
 		if trimmed == "" {
 			return stored == ""
@@ -249,8 +297,12 @@ func savedAs(field, typed, stored string) bool {
 	return stored == typed || stored == trimmed
 }
 
-// sameURL reports whether stored is the address typed, its scheme written in lower case.
+// sameURL reports whether stored is the address typed, its scheme written in lower case, or
+// completed with https:// when typed without one ("www.duisburg.de").
 func sameURL(typed, stored string) bool {
+	if !strings.Contains(typed, "://") && typed != "" && stored == "https://"+strings.TrimPrefix(typed, "//") {
+		return true
+	}
 	if scheme, rest, ok := strings.Cut(typed, "://"); ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
 		return stored == strings.ToLower(scheme)+"://"+rest
 	}

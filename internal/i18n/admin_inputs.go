@@ -1,0 +1,25 @@
+package i18n
+
+import "twincities/internal/content"
+
+// The problems of a date typed in three boxes (issue 11, friendly inputs) join the admin's shared
+// map here, so that the words about dates stay together: each names the box to fix.
+func init() {
+	add := func(m *AdminMessages, problems map[content.Problem]string) {
+		for k, v := range problems {
+			m.Problems[k] = v
+		}
+	}
+	add(&adminRU, map[content.Problem]string{
+		content.ProblemDateDay:   "День — число от 1 до 31.",
+		content.ProblemDateMonth: "Укажите месяц числом от 1 до 12: без месяца день не указывают.",
+		content.ProblemDateYear:  "Укажите год четырьмя цифрами, например 2007.",
+		content.ProblemDateReal:  "В этом месяце нет такого дня: проверьте день и месяц.",
+	})
+	add(&adminEN, map[content.Problem]string{
+		content.ProblemDateDay:   "The day must be a number from 1 to 31.",
+		content.ProblemDateMonth: "Enter the month as a number from 1 to 12: a day needs its month.",
+		content.ProblemDateYear:  "Enter the year in four digits, such as 2007.",
+		content.ProblemDateReal:  "That month has no such day: check the day and the month.",
+	})
+}
