@@ -325,7 +325,7 @@ type AdminMessages struct {
 	// Issue 11, scheduling: publishing and withdrawing at a time set in advance, in Perm time.
 	ScheduleHeading        string // the edit page's section
 	ScheduleIntro          string
-	ScheduleZone           string // the zone the date and time are in, named on the page
+	PermTimeZone           string // "Perm time (UTC+5)": the zone the admin's times are in, named once on a page or list
 	ScheduleAction         string // the choice's legend
 	SchedulePublish        string // to publish, as a choice
 	ScheduleUnpublish      string // to withdraw, as a choice

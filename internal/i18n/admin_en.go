@@ -376,7 +376,7 @@ var adminEN = AdminMessages{
 	// Issue 11, scheduling: publishing and withdrawing at a time set in advance, in Perm time.
 	ScheduleHeading:        "Publish or withdraw later",
 	ScheduleIntro:          "The site does it by itself within a minute of the time you set.",
-	ScheduleZone:           "Perm time (UTC+5)",
+	PermTimeZone:           "Perm time (UTC+5)",
 	ScheduleAction:         "What to do",
 	SchedulePublish:        "Publish",
 	ScheduleUnpublish:      "Withdraw (back to draft)",

@@ -376,7 +376,7 @@ var adminRU = AdminMessages{
 	// Issue 11, scheduling: publishing and withdrawing at a time set in advance, in Perm time.
 	ScheduleHeading:        "Опубликовать или снять позже",
 	ScheduleIntro:          "Сайт сделает это сам в течение минуты после указанного времени.",
-	ScheduleZone:           "Пермское время (UTC+5)",
+	PermTimeZone:           "Пермское время (UTC+5)",
 	ScheduleAction:         "Что сделать",
 	SchedulePublish:        "Опубликовать",
 	ScheduleUnpublish:      "Снять с публикации (в черновики)",

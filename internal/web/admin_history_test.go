@@ -97,7 +97,7 @@ func TestAuditShowsWhoWhenWhatBeforeAndAfter(t *testing.T) {
 			t.Errorf("%s: newest line at %q, want %q", where, it.at, wantAt)
 		}
 		perm := at.In(time.FixedZone("Perm", 5*3600))
-		if want := perm.Format("2") + " " + perm.Format("January 2006, 15:04") + " (Perm time, UTC+5)"; !strings.Contains(it.meta, want) {
+		if want := perm.Format("2") + " " + perm.Format("January 2006, 15:04") + " · "; !strings.Contains(it.meta, want) {
 			t.Errorf("%s: %q does not show the time in Perm as %q", where, it.meta, want)
 		}
 		for _, part := range []string{editorName, adminEN.ActionNames["update"]} {
@@ -123,6 +123,10 @@ func TestAuditShowsWhoWhenWhatBeforeAndAfter(t *testing.T) {
 	}
 	log := b.mustGet("/admin/history")
 	check("/admin/history", auditItems(log, "main"), true)
+	// The zone is named once, above the list.
+	if got := log.doc.Find("main ol.award-list").PrevFiltered("p.meta").Text(); got != adminEN.PermTimeZone {
+		t.Errorf("/admin/history: above the list %q, want the zone %q", got, adminEN.PermTimeZone)
+	}
 	if log.doc.Find(`main ol.award-list > li a[href="/admin/go/city/`+itoa(duisburg.ID)+`"]`).Length() == 0 {
 		t.Error("the change log does not link to the entry")
 	}

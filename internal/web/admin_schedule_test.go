@@ -41,8 +41,8 @@ func TestScheduleForm(t *testing.T) {
 	action := path + "/schedule"
 
 	edit := b.mustGet(path)
-	if !strings.Contains(edit.doc.Find(".schedule").Text(), adminEN.ScheduleZone) {
-		t.Errorf("the schedule section does not name the zone %q", adminEN.ScheduleZone)
+	if !strings.Contains(edit.doc.Find(".schedule").Text(), adminEN.PermTimeZone) {
+		t.Errorf("the schedule section does not name the zone %q", adminEN.PermTimeZone)
 	}
 	if got := squash(edit.doc.Find(".schedule-none").Text()); got != adminEN.ScheduleNone {
 		t.Errorf("nothing scheduled says %q, want %q", got, adminEN.ScheduleNone)
