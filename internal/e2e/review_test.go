@@ -71,8 +71,10 @@ func TestSendForReviewApproveThenPublic(t *testing.T) {
 		t.Errorf("the dashboard's waiting list says %q", got)
 	}
 	checkAxe(t, publisher, "the dashboard with changes waiting for review")
+	screenshot(t, publisher, "review-dashboard")
 	open(t, publisher, edit)
 	checkAxe(t, publisher, "the edit page of a city waiting for review, as its reviewer")
+	screenshot(t, publisher, "review-entry")
 	if st := follow(t, publisher, chromedp.Click(chromedp.CSS(`form[action$="/review/approve"] button`))); st != 200 {
 		t.Fatalf("Approve and publish: status %d", st)
 	}
