@@ -172,7 +172,7 @@ func TestSendForReviewThenApprove(t *testing.T) {
 	if line := squash(edit.doc.Find(".review-line").Text()); !strings.Contains(line, editorName) {
 		t.Errorf("the entry page says %q", line)
 	}
-	if edit.doc.Find(`form[action="` + path + `/review/approve"]`).Length() != 0 {
+	if edit.doc.Find(`form[action="`+path+`/review/approve"]`).Length() != 0 {
 		t.Error("the editor is offered to approve")
 	}
 	if strings.Contains(public.mustGet(publicPath).text(), words) {
