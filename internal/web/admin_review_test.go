@@ -381,3 +381,28 @@ func TestReviewSettingAndPublisherRole(t *testing.T) {
 		t.Error("the staff list does not name the publisher role")
 	}
 }
+
+// Two editors on one draft while changes need approval: the second one's request is a conflict,
+// and the conflict page offers "Send for review", never "Publish changes".
+func TestReviewConflictOffersSendForReview(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	requireReview(t, db, true)
+	site := startSite(t, db)
+	one, two := site.newBrowser(t, "en"), site.newBrowser(t, "en")
+	one.mustSignIn(editorEmail, editorPassword)
+	two.mustSignIn(editorEmail, editorPassword)
+	path := twinPath(cityBySlug(t, db, content.Twin, "duisburg").ID)
+	formOne, formTwo := one.mustGet(path), two.mustGet(path)
+
+	expectRedirect(t, one.submit(formOne, formAt(path), url.Values{"do": {"draft"}, "summary_en": {"First editor’s summary"}}), path)
+	res := two.submit(formTwo, formAt(path), url.Values{"do": {"review"}, "summary_en": {"Second editor’s summary"}})
+	expectStatus(t, res, http.StatusConflict)
+	if res.doc.Find(`button[value="review"]`).Length() != 1 || res.doc.Find(`button[value="publish"]`).Length() != 0 {
+		t.Errorf("the conflict page's buttons: %q", texts(res.doc, `form[action="`+path+`"] button`))
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM reviews`); n != 0 {
+		t.Error("a conflicting request was sent for review")
+	}
+}
