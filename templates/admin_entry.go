@@ -34,6 +34,10 @@ type EntryInfo struct {
 	// Schedule is the entry's scheduled publications (issue 11, scheduling); nil for the kinds
 	// that are not published and withdrawn, and for new entries.
 	Schedule *ScheduleBox
+	// Issue 11, review before publishing.
+	ReviewOnly bool       // the person may not publish: changes need approval, and they are an editor
+	MayApprove bool       // the person approves and returns what waits for review
+	Review     *ReviewBox // the entry's review; nil when it was not sent for one
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.

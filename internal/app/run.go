@@ -18,7 +18,7 @@ Usage:
   twincities [serve]                 migrate, load the initial data into an empty database, and serve
   twincities migrate up|down|status  change or show the database schema
   twincities seed                    load the initial data into an empty database
-  twincities user add --email E --name N --role admin|editor
+  twincities user add --email E --name N --role admin|publisher|editor
                                      add a staff account (password from standard input)
   twincities user passwd --email E   set a new password (from standard input); ends their sessions
   twincities user disable --email E  disable an account; ends its sessions at once

@@ -42,7 +42,7 @@ func userCommand(ctx context.Context, a *App, args []string, stdin io.Reader, st
 	return errUserUsage
 }
 
-var errUserUsage = errors.New("usage: twincities user add --email E --name N --role admin|editor | " +
+var errUserUsage = errors.New("usage: twincities user add --email E --name N --role admin|publisher|editor | " +
 	"user passwd --email E | user disable --email E | user reset-2fa --email E (the password is read from standard input)")
 
 // userCLI is what every "twincities user" subcommand works with.
@@ -58,7 +58,7 @@ func (c userCLI) add(ctx context.Context, args []string) error {
 	var name, role string
 	email, err := c.flags("add", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&name, "name", "", "the person's name")
-		fs.StringVar(&role, "role", "", "admin or editor")
+		fs.StringVar(&role, "role", "", "admin, publisher or editor")
 	})
 	if err != nil {
 		return err

@@ -14,6 +14,9 @@ type Settings struct {
 	RequireTwoFactor bool
 	// OpenData is who publishes the open data sets, for their passports.
 	OpenData OpenData
+	// RequireReview makes an editor send changes for review instead of publishing them: a
+	// publisher or an administrator approves them (issue 11, review before publishing).
+	RequireReview bool
 }
 
 // OpenData is what the passports of the open data sets say about their owner and the person who
@@ -95,7 +98,8 @@ func (s Settings) Fields() []FieldValue {
 	return []FieldValue{{Field: "require_two_factor", Value: boolValue(s.RequireTwoFactor)},
 		{Field: "opendata_inn", Value: o.INN}, {Field: "opendata_creator", Value: o.Creator},
 		{Field: "opendata_name", Value: o.Name}, {Field: "opendata_phone", Value: o.Phone},
-		{Field: "opendata_email", Value: o.Email}, {Field: "opendata_frequency", Value: string(o.Frequency)}}
+		{Field: "opendata_email", Value: o.Email}, {Field: "opendata_frequency", Value: string(o.Frequency)},
+		{Field: "require_review", Value: boolValue(s.RequireReview)}}
 }
 
 // Normalize trims what people typed and writes the phone as digits with its leading +, as the

@@ -9,14 +9,17 @@ import (
 // Role is what a member of staff may do.
 type Role string
 
-// The roles. An editor edits content; an admin also manages staff and purges the trash.
+// The roles. An editor edits content; a publisher also approves what editors send for review
+// (issue 11, review before publishing); an admin also manages staff and the settings and purges
+// the trash.
 const (
-	Editor Role = "editor"
-	Admin  Role = "admin"
+	Editor    Role = "editor"
+	Publisher Role = "publisher"
+	Admin     Role = "admin"
 )
 
 // Valid reports whether r is a known role.
-func (r Role) Valid() bool { return r == Editor || r == Admin }
+func (r Role) Valid() bool { return r == Editor || r == Publisher || r == Admin }
 
 // User is a member of staff who signs in to edit the site.
 type User struct {
@@ -33,6 +36,13 @@ type User struct {
 
 // IsAdmin reports whether u manages staff.
 func (u User) IsAdmin() bool { return u.Role == Admin }
+
+// MayApprove reports whether u approves and returns what editors send for review.
+func (u User) MayApprove() bool { return u.Role == Admin || u.Role == Publisher }
+
+// MayPublish reports whether u puts changes on the site, given whether the settings require
+// review before publishing: then an editor sends them for review instead.
+func (u User) MayPublish(reviewRequired bool) bool { return !reviewRequired || u.MayApprove() }
 
 // Active reports whether u may sign in.
 func (u User) Active() bool { return u.DisabledAt == nil }

@@ -372,6 +372,40 @@ type AdminMessages struct {
 	// The history's words for a picture, which is kept as the hash of its file.
 	PictureBefore string
 	PictureAfter  string
+	// Issue 11, review before publishing: the setting, the editor's request, the reviewer's
+	// approval or return, the dashboard's lists. The publisher's role name, the audit words and
+	// the fields' labels join the shared maps in admin_review.go.
+	RequireReview        string // the setting's label
+	RequireReviewHint    string
+	SendForReview        string // the button that sends changes for review instead of publishing them
+	ReviewNote           string // the optional note for the reviewer
+	ReviewNoteHint       string
+	ReviewHeading        string // the entry page's part about the review
+	ReviewWaitingLine    string // %[1]s who sent it, %[2]s when
+	ReviewNoteFrom       string // before the author's note
+	ReviewKeptWaiting    string // saving again keeps it waiting
+	ReviewReturnedLine   string // %[1]s who returned it, %[2]s when
+	ReviewSendAgain      string
+	ApproveAndPublish    string
+	ReturnWithComment    string
+	ReviewComment        string // the reviewer's comment, required
+	ReviewCommentHint    string
+	FlashReviewSent      string
+	FlashReviewApproved  string
+	FlashReviewReturned  string
+	ReviewNotWaiting     string // an approval or return of what no longer waits
+	ReviewNeedsBoth      string // why sending for review failed: the changes are incomplete
+	ReviewForbiddenTitle string // the 403 page of an editor who tries to publish
+	ReviewForbidden      string
+	ReviewScheduleHint   string // the schedule form of an editor: only withdrawals
+	ReviewWaitingTitle   string // the dashboard's lists
+	ReviewNothingWaiting string
+	ReviewReturnedTitle  string
+	ReviewSentBy         string // %[1]s who, %[2]s when
+	ReviewReturnedBy     string // %[1]s who, %[2]s when
+	UnpublishedChanges   string // the drafts of published entries
+	NoUnpublishedChanges string
+	DraftSavedBy         string // %[1]s who, %[2]s when
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

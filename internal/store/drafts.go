@@ -169,7 +169,7 @@ func (t Workflow[T]) dropDraft(ctx context.Context, tx pgx.Tx, id int64) error {
 		pgx.StrictNamedArgs{"entity": string(t.entity), "entity_id": fmt.Sprint(id)}); err != nil {
 		return fmt.Errorf("store: drop draft of %s %d: %w", t.entity, id, err)
 	}
-	return nil
+	return dropReview(ctx, tx, t.entity, id) // issue 11, review: a draft published or gone waits for nothing
 }
 
 // CheckDraft normalises and validates e as a draft is checked (an entry the public does not see,

@@ -11,12 +11,12 @@ import (
 
 // settingsColumns are the settings table's columns, in the order of content.Settings' fields.
 const settingsColumns = `require_two_factor, opendata_inn, opendata_creator, opendata_name, opendata_phone,
-	opendata_email, opendata_frequency`
+	opendata_email, opendata_frequency, require_review`
 
 func scanSettings(row pgx.Row) (content.Settings, error) {
 	var s content.Settings
 	o := &s.OpenData
-	err := row.Scan(&s.RequireTwoFactor, &o.INN, &o.Creator, &o.Name, &o.Phone, &o.Email, &o.Frequency)
+	err := row.Scan(&s.RequireTwoFactor, &o.INN, &o.Creator, &o.Name, &o.Phone, &o.Email, &o.Frequency, &s.RequireReview)
 	return s, err
 }
 
@@ -49,9 +49,10 @@ func UpdateSettings(ctx context.Context, db TxBeginner, s content.Settings, acto
 		o := s.OpenData
 		if _, err := tx.Exec(ctx, `UPDATE settings SET require_two_factor = @require_two_factor,
 			opendata_inn = @inn, opendata_creator = @creator, opendata_name = @name, opendata_phone = @phone,
-			opendata_email = @email, opendata_frequency = @frequency, updated_at = now()`,
+			opendata_email = @email, opendata_frequency = @frequency, require_review = @require_review, updated_at = now()`,
 			pgx.StrictNamedArgs{"require_two_factor": s.RequireTwoFactor, "inn": o.INN, "creator": o.Creator,
-				"name": o.Name, "phone": o.Phone, "email": o.Email, "frequency": string(o.Frequency)}); err != nil {
+				"name": o.Name, "phone": o.Phone, "email": o.Email, "frequency": string(o.Frequency),
+				"require_review": s.RequireReview}); err != nil {
 			return fmt.Errorf("store: update settings: %w", err)
 		}
 		return WriteAudit(ctx, tx, AuditRecord{Actor: actor, Action: ActionSettingsUpdate, Entity: content.EntitySettings,

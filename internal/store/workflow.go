@@ -130,6 +130,10 @@ func (t Workflow[T]) SetPublished(ctx context.Context, db TxBeginner, id int64, 
 		action := ActionUnpublish
 		if on {
 			action = ActionPublish
+			// Issue 11, review: an entry published waits for no review any more.
+			if err := dropReview(ctx, tx, t.entity, id); err != nil {
+				return err
+			}
 		}
 		return record(ctx, tx, action, &cur, next, actor, "")
 	})

@@ -27,6 +27,12 @@ func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.R
 	}
 	values.Set("version", strconv.Itoa(current.CurrentVersion()))
 	info := res.info(current, adminLang(r), false)
+	// Issue 11, review before publishing: the buttons an editor may use.
+	may, err := s.mayPublish(r.Context())
+	if err != nil {
+		return err
+	}
+	info.ReviewOnly = !may
 	if usesDrafts(current) {
 		// The form goes on from the draft as it is now, or from none when it is gone.
 		info.Drafts = true

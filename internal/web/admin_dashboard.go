@@ -42,6 +42,10 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if d.ComingUp, d.ScheduleFailed, err = dashboardSchedules(ctx, tx, a, l); err != nil {
 			return err
 		}
+		// Issue 11, review before publishing: changes not yet on the site.
+		if d.Review, err = dashboardReview(ctx, tx, a, l); err != nil {
+			return err
+		}
 		// Issue 11, broken links.
 		d.Links, err = linkReport(ctx, tx, a, l)
 		return err

@@ -46,6 +46,11 @@ func saveDraft[T content.Entry](s *Server, w http.ResponseWriter, r *http.Reques
 		return errBadRequest
 	}
 	publish := do == "publish"
+	if publish { // issue 11, review before publishing
+		if refused, err := s.refusePublishing(w, r); refused || err != nil {
+			return err
+		}
+	}
 	switch {
 	case len(problems) > 0 && publish:
 		err = res.table.Check(&e)

@@ -126,8 +126,18 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		// (a browser sends the first one on Enter too). A request naming neither, from a client
 		// that knows nothing of drafts, saves the entry itself, checked against its version as
 		// always: a draft made meanwhile then conflicts when it is published.
+		// Issue 11, review before publishing: "Send for review" saves and asks for approval; an
+		// editor who may not publish does not save a published entry itself either.
+		if r.PostForm.Get("do") == "review" {
+			return sendForReview(s, w, r, res, e, base)
+		}
 		if usesDrafts(e) && r.PostForm.Has("do") {
 			return saveDraft(s, w, r, res, e, base)
+		}
+		if usesDrafts(e) {
+			if refused, err := s.refusePublishing(w, r); refused || err != nil {
+				return err
+			}
 		}
 		form, problems := res.read(r.PostForm, &e)
 		if len(problems) == 0 {
@@ -161,6 +171,11 @@ func publishEntry[T content.Entry](s *Server, res resource[T], on bool) handlerF
 		base, err := strconv.Atoi(r.PostFormValue("version"))
 		if err != nil {
 			return errBadRequest
+		}
+		if on { // issue 11, review before publishing
+			if refused, err := s.refusePublishing(w, r); refused || err != nil {
+				return err
+			}
 		}
 		a := adminMessages(r)
 		_, err = res.table.SetPublished(r.Context(), s.db, e.EntryID(), base, on, actorOf(r.Context()))
@@ -248,6 +263,9 @@ func renderEntryPageWith[T content.Entry](s *Server, w http.ResponseWriter, r *h
 	info := res.info(e, l, isNew)
 	info.IsAdmin = p.User != nil && p.User.IsAdmin()
 	if err := draftInfo(r, s, res, e, &info); err != nil {
+		return err
+	}
+	if err := reviewInfo(r, s, res, e, &info); err != nil { // issue 11, review before publishing
 		return err
 	}
 	if schedule == nil && res.canCreate && !isNew && !info.InTrash {

@@ -57,6 +57,13 @@ func revertEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return errBadRequest
 		}
 		ctx, a := r.Context(), adminMessages(r)
+		// Issue 11, review before publishing: restoring a version puts it on the site when the
+		// entry or that version is published.
+		if old, err := res.table.Revision(ctx, s.db, e.EntryID(), to); err == nil && (e.IsPublished() || old.IsPublished()) {
+			if refused, err := s.refusePublishing(w, r); refused || err != nil {
+				return err
+			}
+		}
 		_, err = res.table.Revert(ctx, s.db, e.EntryID(), to, base, actorOf(ctx))
 		switch {
 		case errors.Is(err, store.ErrConflict):

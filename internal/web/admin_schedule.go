@@ -41,6 +41,11 @@ func scheduleEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if b.Action != store.SchedulePublish && b.Action != store.ScheduleUnpublish {
 			return errBadRequest
 		}
+		if b.Action == store.SchedulePublish { // issue 11, review before publishing
+			if refused, err := s.refusePublishing(w, r); refused || err != nil {
+				return err
+			}
+		}
 		at, ok := readScheduleTime(a, &b, s.now())
 		if ok {
 			sc := store.Schedule{Entity: res.table.Entity(), EntryID: e.EntryID(), Action: b.Action, RunAt: at}

@@ -13,8 +13,8 @@ import (
 func settingsValues(set content.Settings) url.Values {
 	v := url.Values{}
 	for _, f := range set.Fields() {
-		if f.Field == "require_two_factor" {
-			if set.RequireTwoFactor {
+		if f.Field == "require_two_factor" || f.Field == "require_review" { // checkboxes
+			if f.Value == "yes" {
 				v.Set(f.Field, "on")
 			}
 			continue
@@ -54,7 +54,7 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) error {
 	set := content.Settings{RequireTwoFactor: pf.Get("require_two_factor") != "", OpenData: content.OpenData{
 		INN: pf.Get("opendata_inn"), Creator: pf.Get("opendata_creator"), Name: pf.Get("opendata_name"),
 		Phone: pf.Get("opendata_phone"), Email: pf.Get("opendata_email"), Frequency: content.Frequency(pf.Get("opendata_frequency")),
-	}}
+	}, RequireReview: pf.Get("require_review") != ""}
 	err := store.UpdateSettings(r.Context(), s.db, set, actorOf(r.Context()))
 	if v := content.AsValidation(err); v != nil {
 		a := adminMessages(r)

@@ -189,6 +189,7 @@ func userForm(a *i18n.AdminMessages, v url.Values, errs map[string]string, order
 func roleOptions(a *i18n.AdminMessages) []templates.Option {
 	return []templates.Option{
 		{Value: string(content.Editor), Label: a.RoleNames[content.Editor]},
+		{Value: string(content.Publisher), Label: a.RoleNames[content.Publisher]},
 		{Value: string(content.Admin), Label: a.RoleNames[content.Admin]},
 	}
 }

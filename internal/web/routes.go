@@ -191,4 +191,8 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	// Issue 11, scheduling: publish or withdraw later, and cancel that (admin_schedule.go).
 	route(http.MethodPost, "/{id}/schedule", h.schedule)
 	route(http.MethodPost, "/{id}/schedule/{sid}/cancel", h.cancelSchedule)
+	// Issue 11, review before publishing: a publisher or an administrator approves what waits for
+	// review, or returns it with a comment (admin_review.go; sent by POST /{id} with do=review).
+	route(http.MethodPost, "/{id}/review/approve", h.approveReview)
+	route(http.MethodPost, "/{id}/review/return", h.returnReview)
 }
