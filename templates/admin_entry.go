@@ -34,6 +34,9 @@ type EntryInfo struct {
 	// Schedule is the entry's scheduled publications (issue 11, scheduling); nil for the kinds
 	// that are not published and withdrawn, and for new entries.
 	Schedule *ScheduleBox
+	// ReviewLinks is the entry's review links and the form to make one (issue 11, review links);
+	// nil for new entries and those in the trash.
+	ReviewLinks *ReviewLinksBox
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.

@@ -59,6 +59,10 @@ func (s *Server) previewPage(r *http.Request, title, section, editPath, publicPa
 		p.Preview = banner
 	}
 	p.PreviewBack = editPath
+	if alt, ok := r.Context().Value(reviewAltPathKey{}).(string); ok {
+		// A review link's page (public_review.go): its reader has no account.
+		p.AltPath, p.PreviewBack = alt, ""
+	}
 	return p
 }
 

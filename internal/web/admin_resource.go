@@ -112,6 +112,7 @@ type entryHandlers struct {
 	addPhoto, editPhoto                                           handlerFunc
 	discardDraft                                                  handlerFunc // issue 11, drafts
 	schedule, cancelSchedule                                      handlerFunc
+	createReviewLink, revokeReviewLink                            handlerFunc // issue 11, review links
 }
 
 // handlersOf makes the handlers of res's routes.
@@ -119,7 +120,8 @@ func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
 	h := entryHandlers{
 		list: listEntries(s, res), edit: editEntry(s, res), update: updateEntry(s, res),
 		preview: previewEntry(s, res), history: entryHistory(s, res), revert: revertEntry(s, res),
-		discardDraft: discardDraft(s, res),
+		discardDraft:     discardDraft(s, res),
+		createReviewLink: createReviewLink(s, res), revokeReviewLink: revokeReviewLink(s, res),
 	}
 	if res.canCreate {
 		h.newForm, h.create = newEntry(s, res), createEntry(s, res)

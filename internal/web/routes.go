@@ -62,6 +62,8 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/opendata", s.handle(s.openDataPage))
 		// Issue 10, JSON API: the page that explains it.
 		r.Get("/api", s.handle(s.apiPage))
+		// Issue 11, review links: an entry shown to someone without an account (public_review.go).
+		r.Get("/review/{token}", s.handle(s.showReview))
 	})
 
 	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
@@ -191,4 +193,8 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	// Issue 11, scheduling: publish or withdraw later, and cancel that (admin_schedule.go).
 	route(http.MethodPost, "/{id}/schedule", h.schedule)
 	route(http.MethodPost, "/{id}/schedule/{sid}/cancel", h.cancelSchedule)
+	// Issue 11, review links: links that show the entry without an account, made (the answer shows
+	// the new one once) and revoked (admin_review_links.go).
+	route(http.MethodPost, "/{id}/review-links", h.createReviewLink)
+	route(http.MethodPost, "/{id}/review-links/{lid}/revoke", h.revokeReviewLink)
 }
