@@ -60,8 +60,7 @@ func (s *Server) showReview(w http.ResponseWriter, r *http.Request) error {
 // errReviewGone is a review link that no longer opens its entry.
 var errReviewGone = errors.New("web: the review link no longer works")
 
-// reviewed renders the entry link opens, for its page at token in the request's language; the
-// language switch leads to the same link in the other language.
+// reviewed renders the entry link opens, for its page at token in the request's language.
 func (s *Server) reviewed(r *http.Request, link store.ReviewLink, token string) (templ.Component, error) {
 	if !link.WorksAt(s.now()) {
 		return nil, errReviewGone
@@ -81,17 +80,18 @@ func (s *Server) reviewed(r *http.Request, link store.ReviewLink, token string) 
 		if e.TrashedAt() != nil {
 			return nil, errReviewGone
 		}
-		other := "/" + string(langOf(r).Other()) + reviewSegment + token
-		r = r.WithContext(context.WithValue(ctx, reviewAltPathKey{}, other))
-		return k.review(s, r, e)
+		l := langOf(r)
+		paths := reviewPaths{here: "/" + string(l) + reviewSegment + token, other: "/" + string(l.Other()) + reviewSegment + token}
+		return k.review(s, r.WithContext(context.WithValue(ctx, reviewPaths{}, paths)), e)
 	}
 	return nil, errReviewGone
 }
 
-// reviewAltPathKey carries a review page's address in the other language to previewPage, which
-// every kind's preview calls: there, the language switch stays on the review link and no link
-// leads into the admin.
-type reviewAltPathKey struct{}
+// reviewPaths carries a review page's address, in its language and the other, to previewPage,
+// which every kind's preview calls: there, the language switch and the settings for the visually
+// impaired come back to the review link, and no link leads into the admin. It is its own key in
+// the request's context.
+type reviewPaths struct{ here, other string }
 
 // reviewEntry renders e for a review link: its draft when it has one, as the preview does, under
 // the review's banner in the reviewer's language.

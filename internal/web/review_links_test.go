@@ -129,6 +129,10 @@ func TestReviewLinkShowsDraftWithoutAccount(t *testing.T) {
 		if other := "/" + string(l.Other()) + "/review/" + token; review.doc.Find(`a[hreflang="`+string(l.Other())+`"]`).AttrOr("href", "") != other {
 			t.Errorf("%s: the language switch does not lead to %s", l, shortPath(other))
 		}
+		here := "/" + string(l) + "/review/" + token
+		if got := review.doc.Find("a.a11y-link").AttrOr("href", ""); !strings.HasSuffix(got, "?back="+url.QueryEscape(here)) {
+			t.Errorf("%s: the settings for the visually impaired do not come back to the review page: %q", l, got)
+		}
 		if strings.Contains(review.body, "/admin") {
 			t.Errorf("%s: the review page links into the admin", l)
 		}
