@@ -29,9 +29,9 @@ const MaxReviewLinks = 20
 // MaxReviewLinkLife is the longest a review link works; the database refuses longer.
 const MaxReviewLinkLife = 90 * 24 * time.Hour
 
-// reviewLinksKept is how long a link that stopped working is kept: meanwhile its token is
-// answered "no longer works" rather than "unknown". Older ones go when the entry gets a new link.
-const reviewLinksKept = 90 * 24 * time.Hour
+// ReviewLinksKept is how long a link that stopped working is kept (see ForgetOldReviewLinks):
+// meanwhile its token is answered "no longer works" rather than "unknown".
+const ReviewLinksKept = 90 * 24 * time.Hour
 
 // ErrTooManyReviewLinks is a new review link refused because MaxReviewLinks of the entry work.
 var ErrTooManyReviewLinks = errors.New("store: the entry has as many working review links as it may")
@@ -77,11 +77,6 @@ func CreateReviewLink(ctx context.Context, db TxBeginner, e content.Entry, token
 		}
 		if working >= MaxReviewLinks {
 			return ErrTooManyReviewLinks
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM review_links WHERE entity = @entity AND entry_id = @entry_id
-			AND coalesce(revoked_at, expires_at) < @before`, pgx.StrictNamedArgs{"entity": string(e.Entity()),
-			"entry_id": e.EntryID(), "before": now.Add(-reviewLinksKept)}); err != nil {
-			return fmt.Errorf("store: forget old review links of %s %d: %w", e.Entity(), e.EntryID(), err)
 		}
 		rows, err := tx.Query(ctx, `INSERT INTO review_links (token_hash, entity, entry_id, created_by, created_by_name, created_at, expires_at)
 			VALUES (@hash, @entity, @entry_id, @created_by, @created_by_name, @now, @expires) RETURNING `+reviewLinkColumns,
@@ -168,4 +163,16 @@ func ReviewLinkByHash(ctx context.Context, db DBTX, tokenHash []byte) (ReviewLin
 		return l, fmt.Errorf("store: review link: %w", err)
 	}
 	return l, nil
+}
+
+// ForgetOldReviewLinks deletes the links that stopped working (expired or revoked) more than
+// ReviewLinksKept before now, whatever became of their entries, and returns how many. Every
+// instance may run it: deleting twice does no harm. The audit log keeps their record.
+func ForgetOldReviewLinks(ctx context.Context, db DBTX, now time.Time) (int64, error) {
+	tag, err := db.Exec(ctx, `DELETE FROM review_links WHERE coalesce(revoked_at, expires_at) < @before`,
+		pgx.StrictNamedArgs{"before": now.Add(-ReviewLinksKept)})
+	if err != nil {
+		return 0, fmt.Errorf("store: forget old review links: %w", err)
+	}
+	return tag.RowsAffected(), nil
 }

@@ -75,6 +75,18 @@ func TestReviewLinkLifecycle(t *testing.T) {
 		t.Errorf("revoked link read back %+v, %v", found, err)
 	}
 
+	// Forgotten 90 days after it stopped, not before.
+	revoked := now.Add(time.Hour)
+	if n, err := store.ForgetOldReviewLinks(ctx, db, revoked.Add(store.ReviewLinksKept-time.Second)); err != nil || n != 0 {
+		t.Errorf("just under 90 days after the revoke: %d forgotten, %v", n, err)
+	}
+	if n, err := store.ForgetOldReviewLinks(ctx, db, revoked.Add(store.ReviewLinksKept+time.Second)); err != nil || n != 1 {
+		t.Errorf("just over 90 days after the revoke: %d forgotten, %v", n, err)
+	}
+	if _, err := store.ReviewLinkByHash(ctx, db, reviewHash("token-1")); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a link revoked 90 days ago is still kept: %v", err)
+	}
+
 	audit, err := store.ListAudit(ctx, db, store.AuditQuery{Entity: c.Entity(), EntityID: fmt.Sprint(c.ID)})
 	if err != nil {
 		t.Fatal(err)
