@@ -38,6 +38,9 @@ type EntryInfo struct {
 	ReviewOnly bool       // the person may not publish: changes need approval, and they are an editor
 	MayApprove bool       // the person approves and returns what waits for review
 	Review     *ReviewBox // the entry's review; nil when it was not sent for one
+	// ReviewLinks is the entry's review links and the form to make one (issue 11, review links);
+	// nil for new entries and those in the trash.
+	ReviewLinks *ReviewLinksBox
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.

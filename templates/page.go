@@ -24,7 +24,8 @@ type Page struct {
 	Section     string // the main section the page belongs to, to mark it in the navigation
 	NoIndex     bool   // error pages ask search engines not to index them
 	// Preview, when set, is the banner of a staff preview: the page as the public will see it,
-	// which the public does not see yet. PreviewBack leads back to the entry's edit page.
+	// which the public does not see yet. PreviewBack leads back to the entry's edit page; it is
+	// empty on a review link's page, whose reader has no account (issue 11, review links).
 	Preview     string
 	PreviewBack string
 	// A11y is the visitor's setting of the version for the visually impaired.

@@ -406,6 +406,27 @@ type AdminMessages struct {
 	UnpublishedChanges   string // the drafts of published entries
 	NoUnpublishedChanges string
 	DraftSavedBy         string // %[1]s who, %[2]s when
+	// Issue 11, review links: the edit page's links that show an entry to people without an
+	// account, and the page that shows a new one once. The audit log's words for them are added
+	// to ActionNames and Fields in admin_review_links.go.
+	ReviewLinksHeading     string
+	ReviewLinksIntro       string
+	ReviewLinksWorking     string // the list of the links that work
+	ReviewLinksNone        string
+	ReviewLinkLine         string // %[1]d the link's number, %[2]s who made it, %[3]s when, %[4]s until when
+	ReviewLinkRevoke       string
+	ReviewLinkLife         string // the legend of the choice of how long a new link works
+	ReviewLinkDays         Forms
+	ReviewLinkMake         string
+	ReviewLinksFull        string // %d: how many may work at once
+	ReviewLinkMadeTitle    string
+	ReviewLinkMadeIntro    string // %s: until when, in Perm time with the zone named
+	ReviewLinkRU           string // the new link to the Russian version
+	ReviewLinkEN           string
+	ReviewLinkLangHint     string
+	ReviewLinkBack         string
+	FlashReviewLinkRevoked string
+	ReviewLinkGoneAlready  string // a revoke that comes after the link stopped working
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -341,4 +341,11 @@ var en = Messages{
 	APIProblem500:     "The server failed; the error is logged.",
 	APIProblem503:     "The data cannot be reached for a while; try again after Retry-After seconds.",
 	APIDescribedBy:    "The API’s full description, with every field and its type: ",
+	// Issue 11, review links.
+	ReviewDraftBanner:  "A draft for review. It is not public: only people with this link can see it.",
+	ReviewLiveBanner:   "A page for review. This is the version now on the site: no changes are waiting for review.",
+	ReviewUnknownTitle: "Review link not found",
+	ReviewUnknown:      "There is no page for review at this address. Check that the link was copied whole, or ask the person who sent it.",
+	ReviewGoneTitle:    "This review link no longer works",
+	ReviewGone:         "It has expired or was withdrawn. Ask the person who sent it for a new one.",
 }

@@ -339,6 +339,14 @@ type Messages struct {
 	APIProblem500     string
 	APIProblem503     string
 	APIDescribedBy    string // before the link to the OpenAPI document
+	// Issue 11, review links: the page a link made by staff shows to someone without an account,
+	// and what an unknown, expired or revoked link answers.
+	ReviewDraftBanner  string // over an entry's draft, or an entry the public does not see
+	ReviewLiveBanner   string // over a published entry that has no draft
+	ReviewUnknownTitle string
+	ReviewUnknown      string
+	ReviewGoneTitle    string
+	ReviewGone         string
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

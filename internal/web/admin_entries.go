@@ -268,6 +268,9 @@ func renderEntryPageWith[T content.Entry](s *Server, w http.ResponseWriter, r *h
 	if err := reviewInfo(r, s, res, e, &info); err != nil { // issue 11, review before publishing
 		return err
 	}
+	if err := reviewLinksInfo(r, s, res, e, &info); err != nil {
+		return err
+	}
 	if schedule == nil && res.canCreate && !isNew && !info.InTrash {
 		pending, err := pendingSchedules(r.Context(), s.db, res.table.Entity(), e.EntryID(), a, l)
 		if err != nil {

@@ -59,6 +59,10 @@ func (s *Server) previewPage(r *http.Request, title, section, editPath, publicPa
 		p.Preview = banner
 	}
 	p.PreviewBack = editPath
+	if rp, ok := r.Context().Value(reviewPaths{}).(reviewPaths); ok {
+		// A review link's page (public_review.go): its reader has no account.
+		p.Path, p.AltPath, p.PreviewBack = rp.here, rp.other, ""
+	}
 	return p
 }
 

@@ -113,6 +113,7 @@ type entryHandlers struct {
 	discardDraft                                                  handlerFunc // issue 11, drafts
 	schedule, cancelSchedule                                      handlerFunc
 	approveReview, returnReview                                   handlerFunc // issue 11, review before publishing
+	createReviewLink, revokeReviewLink                            handlerFunc // issue 11, review links
 }
 
 // handlersOf makes the handlers of res's routes.
@@ -122,6 +123,7 @@ func handlersOf[T content.Entry](s *Server, res resource[T]) entryHandlers {
 		preview: previewEntry(s, res), history: entryHistory(s, res), revert: revertEntry(s, res),
 		discardDraft:  discardDraft(s, res),
 		approveReview: approveReview(s, res), returnReview: returnReview(s, res),
+		createReviewLink: createReviewLink(s, res), revokeReviewLink: revokeReviewLink(s, res),
 	}
 	if res.canCreate {
 		h.newForm, h.create = newEntry(s, res), createEntry(s, res)

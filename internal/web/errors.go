@@ -67,7 +67,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		// Validation should have refused this text before it reached the database: say so to
 		// whoever reads the log, and to the visitor that the form held what cannot be stored.
 		s.logLimited(slog.LevelError, "untypable text "+routeOf(r), "the database refused text that validation let through",
-			err, "method", r.Method, "path", r.URL.Path)
+			err, "method", r.Method, "path", logPath(r))
 		s.problem(w, r, http.StatusBadRequest, m.BadRequestTitle, m.BadRequest)
 	default:
 		s.serverError(w, r, err)
@@ -107,7 +107,7 @@ func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) {
 // the lines held back: a fault every request meets must not flood the log.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logLimited(slog.LevelError, "server error "+routeOf(r)+" "+fmt.Sprintf("%T", rootCause(err)), "server error", err,
-		"method", r.Method, "path", r.URL.Path)
+		"method", r.Method, "path", logPath(r))
 	if isAPI(r) {
 		m := i18n.For(langOf(r))
 		s.writeProblem(w, r, http.StatusInternalServerError, m.ErrorTitle, m.APIServerError)
@@ -172,7 +172,7 @@ func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 // crossOriginDenied answers a state-changing request sent from another site: 403, and a log line.
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	s.logLimited(slog.LevelWarn, "cross-origin "+routeOf(r), "cross-origin request refused", nil,
-		"method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
+		"method", r.Method, "path", logPath(r), "origin", r.Header.Get("Origin"))
 	m := i18n.For(langOf(r))
 	s.problem(w, r, http.StatusForbidden, m.RefusedTitle, m.CrossOrigin)
 }

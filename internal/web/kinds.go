@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
+
+	"github.com/a-h/templ"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
@@ -63,6 +66,8 @@ type kind struct {
 	// setPublished publishes (on) or withdraws an entry as it is, for the scheduler; nil for the
 	// kinds that are not published and withdrawn (the text pages).
 	setPublished func(ctx context.Context, db store.TxBeginner, id int64, on bool, actor store.Actor) error
+	// review renders an entry of the kind for a review link (issue 11, review links).
+	review func(s *Server, r *http.Request, e content.Entry) (templ.Component, error)
 }
 
 // kind describes the resource for the registry.
@@ -98,6 +103,9 @@ func (res resource[T]) kind() kind {
 			e := res.blank()
 			shown, problems := res.read(v, &e)
 			return shown, mergeProblems(problems, res.table.Check(&e))
+		},
+		review: func(s *Server, r *http.Request, e content.Entry) (templ.Component, error) {
+			return reviewEntry(s, res, r, e.(T))
 		},
 	}
 	if res.canCreate { // the kinds that have a publish button (see handlersOf)

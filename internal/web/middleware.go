@@ -15,7 +15,8 @@ import (
 )
 
 // logRequests writes one line per request: method, path, status, duration. Only the path is
-// logged, never the query string, so nothing a visitor typed into a form ends up in the log.
+// logged, never the query string, so nothing a visitor typed into a form ends up in the log; and
+// without a review link's token (logPath).
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -25,7 +26,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if status == 0 {
 			status = http.StatusOK
 		}
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", status,
+		s.log.Info("request", "method", r.Method, "path", logPath(r), "status", status,
 			"duration", time.Since(start).Round(time.Microsecond), "bytes", ww.BytesWritten())
 	})
 }

@@ -62,6 +62,8 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/opendata", s.handle(s.openDataPage))
 		// Issue 10, JSON API: the page that explains it.
 		r.Get("/api", s.handle(s.apiPage))
+		// Issue 11, review links: an entry shown to someone without an account (public_review.go).
+		r.Get("/review/{token}", s.handle(s.showReview))
 	})
 
 	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
@@ -195,4 +197,8 @@ func (s *Server) entryRoutes(r chi.Router, k kind) {
 	// review, or returns it with a comment (admin_review.go; sent by POST /{id} with do=review).
 	route(http.MethodPost, "/{id}/review/approve", h.approveReview)
 	route(http.MethodPost, "/{id}/review/return", h.returnReview)
+	// Issue 11, review links: links that show the entry without an account, made (the answer shows
+	// the new one once) and revoked (admin_review_links.go).
+	route(http.MethodPost, "/{id}/review-links", h.createReviewLink)
+	route(http.MethodPost, "/{id}/review-links/{lid}/revoke", h.revokeReviewLink)
 }

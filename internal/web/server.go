@@ -127,8 +127,9 @@ func New(d Deps) *Server {
 // sessionCleanupEvery is how often expired sessions are removed from the database.
 const sessionCleanupEvery = 10 * time.Minute
 
-// cleanSessions removes expired sessions, old sign-in attempts and the messages past their
-// retention until Close. Every instance may do it: deleting what is old twice does no harm.
+// cleanSessions removes expired sessions, old sign-in attempts, the messages past their
+// retention and the review links that stopped long ago until Close. Every instance may do it:
+// deleting what is old twice does no harm.
 func (s *Server) cleanSessions(every time.Duration) {
 	defer close(s.cleanupDone)
 	ticker := time.NewTicker(every)
@@ -146,6 +147,10 @@ func (s *Server) cleanSessions(every time.Duration) {
 				s.log.Warn("could not remove messages past their retention", "err", err)
 			} else if n > 0 {
 				s.log.Info("messages past their retention removed", "count", n)
+			}
+			// Issue 11, review links: those that stopped working long ago.
+			if _, err := store.ForgetOldReviewLinks(ctx, s.db, s.now()); err != nil {
+				s.log.Warn("could not forget old review links", "err", err)
 			}
 			cancel()
 		}
