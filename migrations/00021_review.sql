@@ -30,13 +30,14 @@ CREATE TABLE reviews (
     PRIMARY KEY (entity, entity_id)
 );
 
--- The audit log's vocabulary as of 00015, and the three moves of a review.
+-- The audit log's vocabulary as of 00020, and the three moves of a review.
 ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;
 ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
     CHECK (action IN ('create', 'update', 'publish', 'unpublish', 'delete', 'restore', 'revert', 'purge',
         'user_add', 'user_disable', 'user_enable', 'user_password',
         'two_factor_enable', 'two_factor_disable', 'two_factor_reset', 'two_factor_codes', 'settings_update',
         'draft_save', 'draft_publish', 'draft_discard',
+        'review_link_create', 'review_link_revoke',
         'review_request', 'review_approve', 'review_return'));
 
 -- +goose Down
@@ -47,7 +48,8 @@ ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
     CHECK (action IN ('create', 'update', 'publish', 'unpublish', 'delete', 'restore', 'revert', 'purge',
         'user_add', 'user_disable', 'user_enable', 'user_password',
         'two_factor_enable', 'two_factor_disable', 'two_factor_reset', 'two_factor_codes', 'settings_update',
-        'draft_save', 'draft_publish', 'draft_discard')) NOT VALID;
+        'draft_save', 'draft_publish', 'draft_discard',
+        'review_link_create', 'review_link_revoke')) NOT VALID;
 DROP TABLE reviews;
 UPDATE users SET role = 'editor' WHERE role = 'publisher';
 ALTER TABLE users DROP CONSTRAINT users_role_check;
