@@ -34,6 +34,8 @@ type EntryInfo struct {
 	// Schedule is the entry's scheduled publications (issue 11, scheduling); nil for the kinds
 	// that are not published and withdrawn, and for new entries.
 	Schedule *ScheduleBox
+	// Issue 11, images in the form: the latest uploaded images, to use one again.
+	Library []MediaItem
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.

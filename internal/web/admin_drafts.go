@@ -121,6 +121,7 @@ func withDraft[T content.Entry](ctx context.Context, s *Server, res resource[T],
 	if err != nil || !ok {
 		return e, formValues(e, res.sources(e)), err
 	}
+	livePictures(res, e, &d.Entry)
 	values := formValues(d.Entry, res.sources(d.Entry))
 	values.Set("draft", strconv.Itoa(d.Revision))
 	return d.Entry, values, nil

@@ -258,6 +258,11 @@ func renderEntryPageWith[T content.Entry](s *Server, w http.ResponseWriter, r *h
 		schedule = &templates.ScheduleBox{Pending: pending}
 	}
 	info.Schedule = schedule
+	if !isNew && !info.InTrash && (info.HasImage || info.HasGallery) { // issue 11, images in the form
+		if info.Library, err = recentImages(r.Context(), s, l); err != nil {
+			return err
+		}
+	}
 	s.render(w, r, status, templates.EntryPage(p, info, f, fields))
 	return nil
 }
