@@ -121,4 +121,3 @@ func applyPhotoWords(v url.Values, photos []content.Photo) []content.Photo {
 	}
 	return out
 }
-

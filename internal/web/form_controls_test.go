@@ -65,7 +65,7 @@ func TestEditPageHasEveryField(t *testing.T) {
 				if _, ok := notControls[f.Field]; ok {
 					continue
 				}
-				in := form // the image's controls too (issue 11, images in the form)
+				in := form                         // the image's controls too (issue 11, images in the form)
 				if templates.DateFields[f.Field] { // three boxes, showing the date's parts
 					d, err := content.ParseDate(f.Value)
 					if err != nil {

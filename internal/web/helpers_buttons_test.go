@@ -45,4 +45,6 @@ func photoButton(path string, n int, action string) string {
 }
 
 // reuseButton selects the button that uses the chosen library image at action.
-func reuseButton(action string) string { return `button[formaction="` + action + `"][name="use"][value="library"]` }
+func reuseButton(action string) string {
+	return `button[formaction="` + action + `"][name="use"][value="library"]`
+}
