@@ -58,7 +58,7 @@ func CountImages(ctx context.Context, db DBTX) (int, error) {
 
 // ListImages returns up to limit uploaded images after offset, newest first, with their uses.
 func ListImages(ctx context.Context, db DBTX, offset, limit int) ([]LibraryImage, error) {
-	return listImages(ctx, db, `ORDER BY i.id DESC OFFSET @offset LIMIT @limit`,
+	return listImages(ctx, db, `ORDER BY i.created_at DESC, i.id DESC OFFSET @offset LIMIT @limit`,
 		pgx.StrictNamedArgs{"offset": offset, "limit": limit})
 }
 
