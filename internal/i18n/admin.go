@@ -398,6 +398,7 @@ type AdminMessages struct {
 	ReuseGone       string // the chosen image does not exist
 	ReuseAll        string // link to the library
 	MediaNoAlt      string // an image no entry uses has no text alternative yet
+	FileLeftBehind  string // a file chosen, the form saved: the file was not uploaded
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -453,4 +453,5 @@ var adminEN = AdminMessages{
 	ReuseGone:       "That image is no longer there: choose another.",
 	ReuseAll:        "All uploaded images",
 	MediaNoAlt:      "(none yet)",
+	FileLeftBehind:  "The image file you chose was not uploaded: choose it again and press “Upload”.",
 }

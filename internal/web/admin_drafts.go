@@ -72,7 +72,7 @@ func saveDraft[T content.Entry](s *Server, w http.ResponseWriter, r *http.Reques
 	if publish {
 		msg = a.FlashDraftPublished
 	}
-	s.flash(ctx, msg)
+	s.flash(ctx, msg+fileLeftBehind(r))
 	http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 	return nil
 }

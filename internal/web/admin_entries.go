@@ -144,7 +144,7 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		case err != nil:
 			return err
 		}
-		s.flash(r.Context(), adminMessages(r).FlashSaved)
+		s.flash(r.Context(), adminMessages(r).FlashSaved+fileLeftBehind(r))
 		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 		return nil
 	}

@@ -105,11 +105,16 @@ func TestTypedTextSurvivesAnImage(t *testing.T) {
 		t.Errorf("stored gallery %+v", c.Gallery)
 	}
 
-	// Saving the form keeps the typed text as the draft; the images stay.
-	res = b.pressButton(res, formAt(path), `button[name="do"][value="draft"]`, nil, nil)
+	// Saving the form keeps the typed text as the draft; the images stay. A file chosen but not
+	// uploaded (a browser sends only its name with a form that is not multipart) is mentioned.
+	res = b.pressButton(res, formAt(path), `button[name="do"][value="draft"]`, url.Values{"file": {"forgotten.png"}}, nil)
 	expectRedirect(t, res, path)
-	if got := typedValue(b.follow(res), "summary_en"); got != typed {
+	saved := b.follow(res)
+	if got := typedValue(saved, "summary_en"); got != typed {
 		t.Errorf("after saving the draft the summary is %q", got)
+	}
+	if want := adminEN.FlashDraftSaved + " " + adminEN.FileLeftBehind; saved.flash() != want {
+		t.Errorf("flash %q, want %q", saved.flash(), want)
 	}
 }
 

@@ -119,3 +119,13 @@ func differs(typed, saved url.Values) bool {
 	}
 	return false
 }
+
+// fileLeftBehind is what a save's flash adds when an image file was chosen in the form but the
+// form was saved rather than uploaded: the file went nowhere (a browser sends only its name with
+// a form that is not multipart), and the person must be told.
+func fileLeftBehind(r *http.Request) string {
+	if r.PostForm.Get("file") == "" && r.PostForm.Get("photo_file") == "" {
+		return ""
+	}
+	return " " + adminMessages(r).FileLeftBehind
+}
