@@ -41,6 +41,8 @@ type EntryInfo struct {
 	// ReviewLinks is the entry's review links and the form to make one (issue 11, review links);
 	// nil for new entries and those in the trash.
 	ReviewLinks *ReviewLinksBox
+	// Issue 11, images in the form: the latest uploaded images, to use one again.
+	Library []MediaItem
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.

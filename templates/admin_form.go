@@ -20,6 +20,9 @@ type Form struct {
 	// Problems is what each message says, for the fields whose parts are marked one by one: the
 	// boxes of a date (see DateFaults).
 	Problems map[string]content.Problem
+	// Unsaved: the values shown are typed ones, not saved yet (issue 11, images in the form): the
+	// browser warns before leaving the page even if nothing is typed again.
+	Unsaved bool
 }
 
 // Value is the value of field name, as a page can show it. A value refused for holding what nobody

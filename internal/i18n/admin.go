@@ -427,6 +427,33 @@ type AdminMessages struct {
 	ReviewLinkBack         string
 	FlashReviewLinkRevoked string
 	ReviewLinkGoneAlready  string // a revoke that comes after the link stopped working
+	// Issue 11, images in the form: the image controls are part of the entry's form, so uploading
+	// keeps what was typed; the media library; reusing an uploaded image.
+	TypedKept       string // after an image change: the typed text is kept, not saved
+	TypedKeptDraft  string // the same for a published entry, whose changes go to its draft
+	ImageConflict   string // an image change refused: someone saved the entry meanwhile
+	ImageFormHint   string // under the file input: the typed text stays
+	Media           string // the media library's title and menu entry
+	MediaIntro      string
+	MediaNone       string
+	MediaImage      string // the table's column headings
+	MediaAlt        string
+	MediaUsedIn     string
+	MediaUnused     string
+	MediaUploadedAt string
+	MediaPage       string // "Page %d"
+	MediaNext       string
+	MediaPrev       string
+	MediaBadPage    string
+	ReuseTitle      string
+	ReuseHint       string
+	ReuseImage      string // the button: the chosen image as the main image
+	ReusePhoto      string // the button: the chosen image added to the gallery
+	ReuseNone       string // no image chosen
+	ReuseGone       string // the chosen image does not exist
+	ReuseAll        string // link to the library
+	MediaNoAlt      string // an image no entry uses has no text alternative yet
+	FileLeftBehind  string // a file chosen, the form saved: the file was not uploaded
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -77,7 +77,7 @@ func saveDraft[T content.Entry](s *Server, w http.ResponseWriter, r *http.Reques
 	if publish {
 		msg = a.FlashDraftPublished
 	}
-	s.flash(ctx, msg)
+	s.flash(ctx, msg+fileLeftBehind(r))
 	http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 	return nil
 }
@@ -126,6 +126,7 @@ func withDraft[T content.Entry](ctx context.Context, s *Server, res resource[T],
 	if err != nil || !ok {
 		return e, formValues(e, res.sources(e)), err
 	}
+	livePictures(res, e, &d.Entry)
 	values := formValues(d.Entry, res.sources(d.Entry))
 	values.Set("draft", strconv.Itoa(d.Revision))
 	return d.Entry, values, nil

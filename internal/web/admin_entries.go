@@ -154,7 +154,7 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		case err != nil:
 			return err
 		}
-		s.flash(r.Context(), adminMessages(r).FlashSaved)
+		s.flash(r.Context(), adminMessages(r).FlashSaved+fileLeftBehind(r))
 		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 		return nil
 	}
@@ -279,6 +279,11 @@ func renderEntryPageWith[T content.Entry](s *Server, w http.ResponseWriter, r *h
 		schedule = &templates.ScheduleBox{Pending: pending}
 	}
 	info.Schedule = schedule
+	if !isNew && !info.InTrash && (info.HasImage || info.HasGallery) { // issue 11, images in the form
+		if info.Library, err = recentImages(r.Context(), s, l); err != nil {
+			return err
+		}
+	}
 	s.render(w, r, status, templates.EntryPage(p, info, f, fields))
 	return nil
 }

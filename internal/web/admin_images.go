@@ -14,33 +14,28 @@ import (
 )
 
 // uploadImage handles "POST {base}/{id}/image": an image, checked by its bytes, re-encoded into a
-// display size and a thumbnail, stored in the database and set on the entry as a new version.
-// The text alternative is required in both languages.
+// display size and a thumbnail, stored in the database and set on the entry as a new version; or
+// one already uploaded, chosen in the media library (use=library). The text alternative is
+// required in both languages. The whole entry's form comes with it: what was typed is kept.
 func uploadImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
 		if err != nil {
 			return err
 		}
-		defer removeUpload(r)
 		up, err := receiveImage(s, r, res.imageKind, "file", "image", nil)
 		if err != nil {
 			return err
 		}
 		if up.problem != "" {
-			return imageProblem(s, w, r, res, e, up.values, up.field, up.problem)
+			return keptAfterProblem(s, w, r, res, e, up.values, up.field, up.problem)
 		}
 		pic := up.picture
-		pic.Credit = strings.TrimSpace(up.values.Get("image_credit"))
+		if credit := strings.TrimSpace(up.values.Get("image_credit")); credit != "" || !up.reused {
+			pic.Credit = credit
+		}
 		res.setPicture(&e, &pic)
-		return savePicture(s, w, r, res, e, up.base, adminMessages(r).FlashImage)
-	}
-}
-
-// removeUpload removes the temporary files of a multipart form, if any were read.
-func removeUpload(r *http.Request) {
-	if r.MultipartForm != nil {
-		r.MultipartForm.RemoveAll()
+		return keptAfterImage(s, w, r, res, e, up.base, up.values, true, adminMessages(r).FlashImage)
 	}
 }
 
@@ -50,6 +45,7 @@ type imageUpload struct {
 	base           int             // the entry's version the form was made from
 	field, problem string          // where and what is wrong; "" when nothing is
 	picture        content.Picture // the stored image with its text alternative, when nothing is wrong
+	reused         bool            // the image was chosen in the media library, not uploaded
 }
 
 // receiveImage reads an upload form: its file (the field named file), the text alternative in
@@ -63,17 +59,15 @@ func receiveImage(s *Server, r *http.Request, kind media.Kind, file, prefix stri
 		up.field, up.problem = field, msg
 		return up, nil
 	}
-	// readBodies limits the body to the file's limit plus room for the other fields. Parts
-	// beyond 1 MB wait in temporary files, which the caller removes (removeUpload).
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return fail(file, a.ImageTooLarge)
-		}
-		return up, errBadRequest
+	// readBodies limits the body to the file's limit plus room for the whole entry's form.
+	form, err := readUploadForm(r, file)
+	if err != nil {
+		return up, err
 	}
-	up.values = url.Values(r.MultipartForm.Value)
-	var err error
+	up.values = form.values
+	if form.cutOff {
+		return fail(file, a.ImageTooLarge)
+	}
 	if up.base, err = strconv.Atoi(up.values.Get("version")); err != nil {
 		return up, errBadRequest
 	}
@@ -83,15 +77,13 @@ func receiveImage(s *Server, r *http.Request, kind media.Kind, file, prefix stri
 		}
 	}
 	alt := content.Text{RU: strings.TrimSpace(up.values.Get(prefix + "_alt_ru")), EN: strings.TrimSpace(up.values.Get(prefix + "_alt_en"))}
-	f, _, err := r.FormFile(file)
-	if err != nil {
-		return fail(file, a.ImageRequired)
+	if up.values.Get("use") == "library" {
+		return reuseImage(s, r, up, prefix, alt)
 	}
-	defer f.Close()
-	data, err := media.ReadUpload(f)
-	if err != nil {
-		return fail(file, imageMessage(a, err))
+	if form.fileErr != nil {
+		return fail(file, imageMessage(a, form.fileErr))
 	}
+	data := form.data
 	if alt.RU == "" || alt.EN == "" {
 		field := prefix + "_alt_ru"
 		if alt.RU != "" {
@@ -116,7 +108,8 @@ func receiveImage(s *Server, r *http.Request, kind media.Kind, file, prefix stri
 	return up, nil
 }
 
-// removeImage handles "POST {base}/{id}/image/remove".
+// removeImage handles "POST {base}/{id}/image/remove", posted with the entry's form, whose typed
+// text is kept.
 func removeImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
@@ -128,42 +121,8 @@ func removeImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return errBadRequest
 		}
 		res.setPicture(&e, nil)
-		return savePicture(s, w, r, res, e, base, adminMessages(r).FlashImageGone)
+		return keptAfterImage(s, w, r, res, e, base, r.PostForm, true, adminMessages(r).FlashImageGone)
 	}
-}
-
-// savePicture saves an entry whose picture changed, as a new version of it.
-func savePicture[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, base int, msg string) error {
-	a := adminMessages(r)
-	err := res.table.Update(r.Context(), s.db, &e, base, actorOf(r.Context()))
-	switch {
-	case errors.Is(err, store.ErrConflict):
-		s.flash(r.Context(), a.ConflictIntro)
-	case content.AsValidation(err) != nil:
-		return renderEntryForm(s, w, r, res, e, false, formValues(e, res.sources(e)), mergeProblems(nil, err), http.StatusUnprocessableEntity)
-	case err != nil:
-		return err
-	default:
-		s.flash(r.Context(), msg)
-	}
-	http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
-	return nil
-}
-
-// imageProblem shows the entry's page again with a problem of its image form, keeping the text
-// typed there (a file cannot be kept: browsers do not allow it to be set again).
-func imageProblem[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, v url.Values, field, msg string) error {
-	a := adminMessages(r)
-	values := formValues(e, res.sources(e))
-	for _, k := range []string{"image_alt_ru", "image_alt_en", "image_credit"} {
-		if _, ok := v[k]; ok {
-			values.Set(k, v.Get(k))
-		}
-	}
-	f := formState(a, values, e.Fields(), nil)
-	f.Errors[field] = msg
-	f.Order = []string{field}
-	return renderEntryPage(s, w, r, res, e, false, f, http.StatusUnprocessableEntity)
 }
 
 // imageMessage says what is wrong with an upload, in the admin's language.

@@ -45,7 +45,7 @@ func TestAdminLanguageSwitchOnAPageAnsweringAForm(t *testing.T) {
 
 	qingdao := cityBySlug(t, db, content.Twin, "qingdao")
 	path := twinPath(qingdao.ID)
-	refused := b.submitFiles(b.mustGet(path), formAt(path+"/image"), nil,
+	refused := b.pressButton(b.mustGet(path), formAt(path), uploadButton(path+"/image"), nil,
 		map[string]upload{"file": {name: "photo.jpg", contentType: "image/jpeg", data: []byte("not a photo")}})
 	expectStatus(t, refused, http.StatusUnprocessableEntity)
 

@@ -26,8 +26,9 @@ const (
 	// maxAdminBody fits an entry's form: two texts of up to content.MaxBody characters each,
 	// which percent-encoding turns into up to six bytes a character in Cyrillic, and the rest.
 	maxAdminBody = 2 << 20
-	// maxUploadBody fits an image of media.MaxUploadBytes and the fields beside it.
-	maxUploadBody = media.MaxUploadBytes + 1<<20
+	// maxUploadBody fits an image of media.MaxUploadBytes and the fields beside it: the whole
+	// entry's form, which the image's buttons post with it (issue 11, images in the form).
+	maxUploadBody = media.MaxUploadBytes + maxAdminBody
 )
 
 // bodyLimit is the largest body the address of r accepts.
@@ -61,7 +62,7 @@ func isUploadPath(p string) bool {
 // the server, which then never removes the temporary files of a multipart body: read here, on
 // the request the server holds, the form is shared by every copy and nothing parses it again.
 // Ordinary forms must be URL-encoded (415 otherwise); only the upload addresses take multipart
-// bodies, which their handlers read after checking who is signed in, and remove when done.
+// bodies, which their handlers read after checking who is signed in (readUploadForm).
 func (s *Server) readBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := bodyLimit(r)

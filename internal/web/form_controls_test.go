@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -26,10 +25,6 @@ var notControls = map[string]string{
 	"image":     "the image itself in Fields; on the page the image form's file input \"file\", checked as such",
 	"gallery":   "the photos as one value in Fields, for the history; on the page a form a photo, checked by TestGalleryAdmin",
 }
-
-// onImageForm reports whether a field is on the image form below the entry's form (the picture's
-// words, uploaded with its file) rather than on the entry's form.
-func onImageForm(field string) bool { return strings.HasPrefix(field, "image_") }
 
 // TestEditPageHasEveryField stores a filled entry of every kind and opens its edit page as an
 // editor: every field its Fields name has a control of that name (input, select or textarea) on
@@ -66,18 +61,11 @@ func TestEditPageHasEveryField(t *testing.T) {
 			path := e.base + "/" + itoa(e.entry.EntryID())
 			p := b.in(t).mustGet(path)
 			form := findForm(t, p, formAt(path))
-			var imageForm *goquery.Selection
 			for _, f := range e.entry.Fields() {
 				if _, ok := notControls[f.Field]; ok {
 					continue
 				}
-				in := form
-				if onImageForm(f.Field) {
-					if imageForm == nil {
-						imageForm = findForm(t, p, formAt(path+"/image"))
-					}
-					in = imageForm
-				}
+				in := form                         // the image's controls too (issue 11, images in the form)
 				if templates.DateFields[f.Field] { // three boxes, showing the date's parts
 					d, err := content.ParseDate(f.Value)
 					if err != nil {
@@ -98,8 +86,8 @@ func TestEditPageHasEveryField(t *testing.T) {
 				expectControl(t, form, row+"translation", s.Translation)
 			}
 			if has(e.entry.Fields(), "image") {
-				if n := findForm(t, p, formAt(path+"/image")).Find(`input[type="file"][name="file"]`).Length(); n != 1 {
-					t.Errorf("the image form has %d file inputs named \"file\", want 1", n)
+				if n := form.Find(`input[type="file"][name="file"]`).Length(); n != 1 {
+					t.Errorf("the entry's form has %d file inputs named \"file\", want 1", n)
 				}
 			}
 		})

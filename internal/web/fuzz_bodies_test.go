@@ -21,7 +21,7 @@ var bodyAddresses = []struct {
 	{"/admin/login", 8 << 10},
 	{"/admin/language", 2 << 20},
 	{"/admin/twin-cities/new", 2 << 20},
-	{"/admin/twin-cities/1/image", 11 << 20},
+	{"/admin/twin-cities/1/image", 12 << 20},
 	{"/nowhere", 16 << 10},
 }
 

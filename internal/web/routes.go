@@ -117,6 +117,8 @@ func (s *Server) Routes() http.Handler {
 				r.Get("/history", s.handle(s.changeLog))
 				r.Get("/trash", s.handle(s.trash))
 				r.Get("/go/{entity}/{id}", s.handle(s.goToEntry))
+				// Issue 11, images in the form: the media library (admin_media.go).
+				r.Get("/media", s.handle(s.mediaLibrary))
 				// Issue 10, search: staff search, over drafts and the trash too.
 				r.Get("/search", s.handle(s.adminSearch))
 				// The messages visitors wrote to the department: every member of staff.

@@ -27,3 +27,26 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Issue 11, images in the form: leaving a form with changes that were not submitted asks first
+// (the browser words the question; it cannot be set). A form the server gave back holding what
+// was typed and not yet saved (after an image was uploaded) counts as changed from the start.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form[data-unsaved]").forEach(function (form) {
+    var changed = form.hasAttribute("data-unsaved-kept");
+    var mark = function () {
+      changed = true;
+    };
+    form.addEventListener("input", mark);
+    form.addEventListener("change", mark);
+    form.addEventListener("submit", function () {
+      changed = false;
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (changed) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  });
+});
