@@ -372,6 +372,17 @@ type AdminMessages struct {
 	// The history's words for a picture, which is kept as the hash of its file.
 	PictureBefore string
 	PictureAfter  string
+
+	// Issue 11, news: the related cities of an item's form, and the dashboard's draft of a news
+	// item for a round anniversary, whose title and lead say only the facts.
+	NewsNoCities               string // the cities' fieldset when there is no city yet
+	NewsAnniversaryDraft       string // the dashboard's button
+	NewsAnniversaryDrafted     string // the flash on the new draft
+	NewsAnniversaryTitle       string // %[1]s: the city; %[2]s: the years counted
+	NewsAnniversaryLeadTwin    string // %[1]s: the city; %[2]s: its country; %[3]s: since when; %[4]s: when the anniversary is; %[5]s: the years counted
+	NewsAnniversaryLeadPartner string // the same for a partner city
+	NewsAnniversaryNote        string // the draft's note for staff
+	NewsYears                  Forms
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

@@ -428,4 +428,14 @@ var adminRU = AdminMessages{
 	DateYear:      "Год",
 	PictureBefore: "прежняя картинка",
 	PictureAfter:  "новая картинка",
+
+	// Issue 11, news.
+	NewsNoCities:               "Городов пока нет.",
+	NewsAnniversaryDraft:       "Подготовить новость",
+	NewsAnniversaryDrafted:     "Черновик новости создан. Он не опубликован: проверьте и дополните текст.",
+	NewsAnniversaryTitle:       "Пермь и %[1]s: %[2]s",
+	NewsAnniversaryLeadTwin:    "Побратимские связи Перми и города %[1]s (%[2]s) установлены %[3]s; %[4]s им исполняется %[5]s.",
+	NewsAnniversaryLeadPartner: "Партнёрские связи Перми и города %[1]s (%[2]s) установлены %[3]s; %[4]s им исполняется %[5]s.",
+	NewsAnniversaryNote:        "Черновик к годовщине связей: заголовок и вводный абзац составлены из данных города. Проверьте их и напишите текст.",
+	NewsYears:                  Forms{One: "год", Few: "года", Many: "лет"},
 }

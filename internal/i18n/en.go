@@ -341,4 +341,15 @@ var en = Messages{
 	APIProblem500:     "The server failed; the error is logged.",
 	APIProblem503:     "The data cannot be reached for a while; try again after Retry-After seconds.",
 	APIDescribedBy:    "The API’s full description, with every field and its type: ",
+
+	// Issue 11, news.
+	News:        "News",
+	NewsIntro:   "Exchanges, delegations, exhibitions and anniversaries: what Perm does together with its twin and partner cities.",
+	NewsEmpty:   "There is no news yet. It will appear here as soon as it is published.",
+	LatestNews:  "Latest news",
+	AllNews:     "All news",
+	CityNews:    "News",
+	NewsCities:  "Cities",
+	NewsBadPage: "There is no such page of the list: a page number is a whole number from 1. Start from the first page.",
+	DescNews:    "News of Perm’s international and inter-municipal relations.",
 }

@@ -62,6 +62,9 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/opendata", s.handle(s.openDataPage))
 		// Issue 10, JSON API: the page that explains it.
 		r.Get("/api", s.handle(s.apiPage))
+		// Issue 11, news: the list, paged, and each item's page.
+		r.Get("/news", s.handle(s.listNews))
+		r.Get("/news/{slug}", s.handle(s.showNews))
 	})
 
 	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
@@ -127,6 +130,8 @@ func (s *Server) Routes() http.Handler {
 				for _, k := range kinds {
 					s.entryRoutes(r, k)
 				}
+				// Issue 11, news: a news draft of a round anniversary, from the dashboard.
+				r.Post("/news/anniversary", s.handle(s.draftAnniversaryNews))
 
 				// Staff accounts and site-wide settings: administrators only.
 				r.Group(func(r chi.Router) {
