@@ -227,7 +227,7 @@ var en = Messages{
 	TakePartHead:  "How to take part",
 	TakePartLead:  "For questions about the relationship with this city and offers to take part in joint activities, contact the ",
 	// Issue 10, feeds: the Atom feed and the calendar of anniversaries and events.
-	FeedTitle:         "New events and awards",
+	FeedTitle:         "News, new events and awards",
 	FeedSubscribe:     "Subscribe to updates (Atom)",
 	CalendarName:      "Anniversaries and events",
 	CalendarSubscribe: "Anniversaries and events in your calendar (iCalendar)",

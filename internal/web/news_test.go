@@ -104,7 +104,7 @@ func TestNews(t *testing.T) {
 	if v := edit.doc.Find(`input[name="title_en"]`).AttrOr("value", ""); v != n.Title.EN {
 		t.Errorf("the edit page's English title is %q", v)
 	}
-	if edit.doc.Find(`input[name="city_ids"][value="` + itoa(duisburg.ID) + `"][checked]`).Length() != 1 {
+	if edit.doc.Find(`input[name="city_ids"][value="`+itoa(duisburg.ID)+`"][checked]`).Length() != 1 {
 		t.Error("Duisburg is not ticked on the edit page")
 	}
 	en := site.newBrowser(t, "en")
@@ -114,7 +114,7 @@ func TestNews(t *testing.T) {
 	}
 	for _, b := range []*browser{ru, en} {
 		list := b.mustGet("/admin/news")
-		if list.doc.Find(`a[href="` + made.location() + `"]`).Length() == 0 {
+		if list.doc.Find(`a[href="`+made.location()+`"]`).Length() == 0 {
 			t.Errorf("the admin list in %q does not list the draft", b.lang)
 		}
 		b.mustGet("/admin/news/new")
@@ -232,7 +232,7 @@ func TestNewsAdminForm(t *testing.T) {
 	if bad.status != http.StatusUnprocessableEntity {
 		t.Fatalf("a city that is not one: %d", bad.status)
 	}
-	if bad.doc.Find(`input[name="city_ids"][value="` + itoa(duisburg.ID) + `"][checked]`).Length() != 1 {
+	if bad.doc.Find(`input[name="city_ids"][value="`+itoa(duisburg.ID)+`"][checked]`).Length() != 1 {
 		t.Error("the form came back without Duisburg ticked")
 	}
 	v["city_ids"] = []string{itoa(duisburg.ID), itoa(oxford.ID)}
