@@ -93,6 +93,7 @@ func (p Page) Sections() []Crumb {
 		{Path: "/partner-cities", Label: p.Msg.PartnerCities},
 		{Path: "/memberships", Label: p.Msg.Memberships},
 		{Path: "/awards", Label: p.Msg.Awards},
+		{Path: "/news", Label: p.Msg.News}, // issue 11, news
 		{Path: "/about", Label: p.Msg.About},
 		{Path: "/contacts", Label: p.Msg.Contacts},
 	}

@@ -76,7 +76,9 @@ func adminSteps(t *testing.T, s site) []adminStep {
 		return id
 	}
 	city := fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID)
+	news := fmt.Sprintf("/admin/news/%d", addNews(t, s, duisburg).ID) // issue 11, news
 	steps := []adminStep{
+		get("/admin/news"), get(news), empty("/admin/news/new"),
 		get("/admin/"), get("/admin/twin-cities"), get("/admin/partner-cities"), get("/admin/events"),
 		get("/admin/organizations"), get("/admin/awards"), get("/admin/pages"), get("/admin/trash"),
 		get("/admin/search?q=Oxford"), // staff search finds what is in the trash

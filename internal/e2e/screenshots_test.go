@@ -41,6 +41,11 @@ func TestScreenshots(t *testing.T) {
 		{"search-en", "/en/search?q=certificate", ""},
 		{"search-nothing-en", "/en/search?q=Dusiburgg", ""},
 		{"search-ru-largest-white-on-black", "/ru/search?q=грамота", "largest.white-on-black.on"},
+		// Issue 11, news: the list, an item (adminSteps adds one), the home page and the city's page show it.
+		{"news-ru", "/ru/news", ""},
+		{"news-en", "/en/news", ""},
+		{"news-item-ru", "/ru/news/test-visit", ""},
+		{"news-item-en", "/en/news/test-visit", ""},
 	}
 	for _, width := range []int{1280, 375} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
@@ -69,7 +74,8 @@ func TestScreenshots(t *testing.T) {
 			signIn(t, ctx, s, "admin@example.org", password)
 			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
 				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true,
-				"/admin/search?q=Oxford": true, "/admin/settings with errors": true}
+				"/admin/search?q=Oxford": true, "/admin/settings with errors": true,
+				"/admin/news": true, "/admin/news/new sent empty": true}
 			for _, step := range admin {
 				if steps[step.name] || strings.HasSuffix(step.name, "with a conflict") {
 					step.show(t, ctx)

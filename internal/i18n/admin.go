@@ -454,6 +454,17 @@ type AdminMessages struct {
 	ReuseAll        string // link to the library
 	MediaNoAlt      string // an image no entry uses has no text alternative yet
 	FileLeftBehind  string // a file chosen, the form saved: the file was not uploaded
+
+	// Issue 11, news: the related cities of an item's form, and the dashboard's draft of a news
+	// item for a round anniversary, whose title and lead say only the facts.
+	NewsNoCities               string // the cities' fieldset when there is no city yet
+	NewsAnniversaryDraft       string // the dashboard's button
+	NewsAnniversaryDrafted     string // the flash on the new draft
+	NewsAnniversaryTitle       string // %[1]s: the city; %[2]s: the years counted
+	NewsAnniversaryLeadTwin    string // %[1]s: the city; %[2]s: its country; %[3]s: since when; %[4]s: when the anniversary is; %[5]s: the years counted
+	NewsAnniversaryLeadPartner string // the same for a partner city
+	NewsAnniversaryNote        string // the draft's note for staff
+	NewsYears                  Forms
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

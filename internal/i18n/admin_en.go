@@ -505,4 +505,14 @@ var adminEN = AdminMessages{
 	ReuseAll:        "All uploaded images",
 	MediaNoAlt:      "(none yet)",
 	FileLeftBehind:  "The image file you chose was not uploaded: choose it again and press “Upload”.",
+
+	// Issue 11, news.
+	NewsNoCities:               "There are no cities yet.",
+	NewsAnniversaryDraft:       "Draft a news item",
+	NewsAnniversaryDrafted:     "A news draft was created. It is not published: check it and complete the text.",
+	NewsAnniversaryTitle:       "Perm and %[1]s: %[2]s",
+	NewsAnniversaryLeadTwin:    "Perm and %[1]s (%[2]s) became twin cities %[3]s; %[4]s it will be %[5]s since then.",
+	NewsAnniversaryLeadPartner: "Perm and %[1]s (%[2]s) became partner cities %[3]s; %[4]s it will be %[5]s since then.",
+	NewsAnniversaryNote:        "A draft for the anniversary of the relationship: its title and lead were made from the city’s data. Check them and write the text.",
+	NewsYears:                  Forms{One: "year", Few: "years", Many: "years"},
 }

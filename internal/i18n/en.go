@@ -227,7 +227,7 @@ var en = Messages{
 	TakePartHead:  "How to take part",
 	TakePartLead:  "For questions about the relationship with this city and offers to take part in joint activities, contact the ",
 	// Issue 10, feeds: the Atom feed and the calendar of anniversaries and events.
-	FeedTitle:         "New events and awards",
+	FeedTitle:         "News, new events and awards",
 	FeedSubscribe:     "Subscribe to updates (Atom)",
 	CalendarName:      "Anniversaries and events",
 	CalendarSubscribe: "Anniversaries and events in your calendar (iCalendar)",
@@ -348,4 +348,15 @@ var en = Messages{
 	ReviewUnknown:      "There is no page for review at this address. Check that the link was copied whole, or ask the person who sent it.",
 	ReviewGoneTitle:    "This review link no longer works",
 	ReviewGone:         "It has expired or was withdrawn. Ask the person who sent it for a new one.",
+
+	// Issue 11, news.
+	News:        "News",
+	NewsIntro:   "Exchanges, delegations, exhibitions and anniversaries: what Perm does together with its twin and partner cities.",
+	NewsEmpty:   "There is no news yet. It will appear here as soon as it is published.",
+	LatestNews:  "Latest news",
+	AllNews:     "All news",
+	CityNews:    "News",
+	NewsCities:  "Cities",
+	NewsBadPage: "There is no such page of the list: a page number is a whole number from 1. Start from the first page.",
+	DescNews:    "News of Perm’s international and inter-municipal relations.",
 }

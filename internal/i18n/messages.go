@@ -347,6 +347,17 @@ type Messages struct {
 	ReviewUnknown      string
 	ReviewGoneTitle    string
 	ReviewGone         string
+
+	// Issue 11, news: the news section (its list, pages and paging), and news on the home and city pages.
+	News        string
+	NewsIntro   string
+	NewsEmpty   string
+	LatestNews  string
+	AllNews     string
+	CityNews    string // the heading of a city's news on its page
+	NewsCities  string // the cities an item is about
+	NewsBadPage string // a ?page= that is not a whole number from 1
+	DescNews    string // the list's meta description
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

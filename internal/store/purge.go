@@ -11,7 +11,7 @@ import (
 
 // purgeCityDependents settles, before a city is deleted for good, what the database would
 // otherwise change silently: the city's timeline events go with it, each with its own line in the
-// audit log, and its awards stay, unlinked from it, each as a new version.
+// audit log, and its awards and news items stay, unlinked from it, each as a new version.
 func purgeCityDependents(ctx context.Context, tx pgx.Tx, cityID int64, actor Actor) error {
 	cityEvents, err := events.collect(tx.Query(ctx, events.selectSQL()+` WHERE e.city_id = @city_id FOR UPDATE OF e`,
 		pgx.StrictNamedArgs{"city_id": cityID}))
@@ -46,5 +46,5 @@ func purgeCityDependents(ctx context.Context, tx pgx.Tx, cityID int64, actor Act
 			return err
 		}
 	}
-	return nil
+	return unlinkCityNews(ctx, tx, cityID, actor)
 }

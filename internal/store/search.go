@@ -39,6 +39,7 @@ const (
 // SearchKinds are the kinds of entry search covers, in the order results are grouped.
 var SearchKinds = []content.Entity{
 	content.EntityCity, content.EntityEvent, content.EntityOrganization, content.EntityAward, content.EntityPage,
+	content.EntityNews,
 }
 
 // SearchQuery is one search.
@@ -159,6 +160,15 @@ var searchBranches = []searchBranch{
 			'/' || p.key`,
 		table:  "pages",
 		public: `p.key IN ('about', 'contacts', 'privacy')`,
+	},
+	{
+		// News (migrations/00019_news.sql): each item has a page of its own.
+		kind: content.EntityNews, alias: "n", names: []string{"title_ru", "title_en"},
+		columns: `'news', 6, n.id, ` + stateOf("n") + `, n.title_ru, n.title_en,
+			n.lead_ru || E'\n\n' || n.body_ru, n.lead_en || E'\n\n' || n.body_en,
+			'/news/' || n.slug`,
+		table:  "news",
+		public: `n.published AND n.deleted_at IS NULL`,
 	},
 }
 

@@ -162,8 +162,8 @@ func TestMenuFoldsBehindAButton(t *testing.T) {
 	for lang, label := range map[string]string{"ru": "Меню", "en": "Menu"} {
 		r := mustGet(t, h, "/"+lang+"/awards")
 		nav := r.doc.Find("nav.site-nav[aria-label]")
-		if nav.Length() != 1 || nav.Find("details.menu > summary").Text() != label || nav.Find("details.menu > ul a").Length() != 6 {
-			t.Errorf("%s: the menu is not six links folded behind %q", lang, label)
+		if nav.Length() != 1 || nav.Find("details.menu > summary").Text() != label || nav.Find("details.menu > ul a").Length() != 7 {
+			t.Errorf("%s: the menu is not seven links folded behind %q", lang, label)
 		}
 	}
 	addAdmin(t, db)

@@ -83,6 +83,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	for _, an := range content.Anniversaries(cities, s.now()) {
 		d.Anniversaries = append(d.Anniversaries, templates.AnniversaryRow{
 			City: templates.EntryRow{Path: entryAdminPath(an.City), Label: an.City.Label(l)}, Years: an.Years, Date: an.Date,
+			CityID: an.City.ID,
 		})
 	}
 	d.Recent = auditRows(a, adminLang(r), log)

@@ -44,6 +44,8 @@ func resourceOf[T content.Entry](e T) resource[T] {
 		res = pageResource
 	case content.Place:
 		res = placeResource
+	case content.News:
+		res = newsResource
 	default:
 		panic(fmt.Sprintf("web: no admin resource for %T", e))
 	}

@@ -37,7 +37,7 @@ type feedItem struct {
 type feedKind func(ctx context.Context, tx store.DBTX, l content.Lang) ([]feedItem, error)
 
 // feedKinds are the kinds of entry the Atom feed carries.
-var feedKinds = []feedKind{eventFeedItems, awardFeedItems}
+var feedKinds = []feedKind{eventFeedItems, awardFeedItems, newsFeedItems}
 
 // feedItems is the feed's items from every kind, newest published first, at most limit, read in
 // tx (one snapshot).

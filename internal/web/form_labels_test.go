@@ -29,6 +29,7 @@ func filledKinds() []filledKind {
 		{"event", "/admin/events", contenttest.Event(1)},
 		{"place", "/admin/places", contenttest.Place(1)},
 		{"page", "/admin/pages", contenttest.Page(1)},
+		{"news", "/admin/news", contenttest.News(1)},
 	}
 }
 

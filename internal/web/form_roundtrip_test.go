@@ -21,7 +21,8 @@ type notOnForm map[string]string
 
 // The fields each kind's edit form deliberately does not carry. Besides these, the fields the
 // database sets (contenttest.DatabaseSet: ID, Version, the times) are not compared, except
-// CityID, which the form does carry as a select of the stored cities.
+// CityID, which the form does carry as a select of the stored cities, and a news item's CityIDs,
+// which it carries as boxes to tick.
 var (
 	publishedNotOnForm = "set by the publish and unpublish buttons; saving the form keeps it as stored"
 	pictureNotOnForm   = "set by the image form below the entry's form (upload, remove), which has its own handler"
@@ -36,6 +37,7 @@ var (
 	eventNotOnForm        = notOnForm{"Published": publishedNotOnForm}
 	pageNotOnForm         = notOnForm{"Key": "the page is the one at the address edited (about, contacts), which cannot change"}
 	placeNotOnForm        = notOnForm{"Published": publishedNotOnForm}
+	newsNotOnForm         = notOnForm{"Published": publishedNotOnForm, "Picture": pictureNotOnForm}
 )
 
 // TestEntryFormRoundTrip fills each kind's edit form with an entry whose every field is filled,
@@ -61,6 +63,11 @@ func TestEntryFormRoundTrip(t *testing.T) {
 		t.Run(fmt.Sprintf("event %d", variant), func(t *testing.T) { expectRoundTrip(t, event, eventNotOnForm) })
 		t.Run(fmt.Sprintf("place %d", variant), func(t *testing.T) {
 			expectRoundTrip(t, contenttest.Place(variant), placeNotOnForm)
+		})
+		t.Run(fmt.Sprintf("news %d", variant), func(t *testing.T) {
+			n := contenttest.News(variant)
+			n.CityIDs = []int64{cityID, cityID + 10} // the form carries them as boxes ticked
+			expectRoundTrip(t, n, newsNotOnForm)
 		})
 		t.Run(fmt.Sprintf("page %d", variant), func(t *testing.T) {
 			expectRoundTrip(t, contenttest.Page(variant), pageNotOnForm)
@@ -103,7 +110,7 @@ func fieldDifferences(want, got any) []string {
 	var out []string
 	for i := range w.NumField() {
 		f := w.Type().Field(i)
-		if !f.IsExported() || contenttest.DatabaseSet[f.Name] && f.Name != "CityID" {
+		if !f.IsExported() || contenttest.DatabaseSet[f.Name] && f.Name != "CityID" && f.Name != "CityIDs" {
 			continue
 		}
 		if !reflect.DeepEqual(w.Field(i).Interface(), g.Field(i).Interface()) {

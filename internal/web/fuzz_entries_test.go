@@ -34,6 +34,11 @@ var entryKinds = []entryKind{
 	{"/admin/events", `SELECT min(id) FROM events`, true, getter(store.Events)},
 	{"/admin/places", `SELECT min(id) FROM places`, true, getter(store.Places)},
 	{"/admin/pages", `SELECT id FROM pages WHERE key = 'about'`, false, getter(store.Pages)},
+	// Issue 11, news: the initial data has none, so the sample is made (once) as a draft.
+	{"/admin/news", `WITH made AS (INSERT INTO news (slug, news_date, date_precision, title_ru, title_en, lead_ru, lead_en)
+		SELECT 'fuzz-sample', '2025-06-03', 'day', 'Новость', 'News', 'Коротко.', 'In short.'
+		WHERE NOT EXISTS (SELECT FROM news) RETURNING id)
+		SELECT coalesce((SELECT id FROM made), (SELECT min(id) FROM news))`, true, getter(store.News)},
 }
 
 func getter[T content.Entry](t store.Workflow[T]) func(context.Context, store.DBTX, int64) (content.Entry, error) {
@@ -50,6 +55,8 @@ func sourcesOf(e content.Entry) []content.Source {
 	case content.Award:
 		return e.Sources
 	case content.Event:
+		return e.Sources
+	case content.News:
 		return e.Sources
 	}
 	return nil

@@ -29,6 +29,7 @@ func init() {
 		cityResource(content.Twin).kind(),
 		cityResource(content.Partner).kind(),
 		eventResource.kind(),
+		newsResource.kind(), // issue 11, news
 		organizationResource.kind(),
 		awardResource.kind(),
 		placeResource.kind(),

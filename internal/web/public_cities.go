@@ -101,7 +101,11 @@ func (s *Server) cityPage(ctx context.Context, find func(tx store.DBTX) (content
 		if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
 			return err
 		}
-		d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public})
+		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
+			return err
+		}
+		// Issue 11, news: the items about the city.
+		d.News, err = store.ListNews(ctx, tx, store.NewsQuery{CityID: d.City.ID, Filter: store.Public})
 		return err
 	})
 	return d, err

@@ -17,6 +17,9 @@ import (
 // homeAwards is how many of the latest awards the home page shows.
 const homeAwards = 3
 
+// homeNews is how many of the latest news items the home page shows.
+const homeNews = 3
+
 // homeUpcomingEvents is how many upcoming events the home page's "coming up" strip shows at most.
 const homeUpcomingEvents = 5
 
@@ -52,6 +55,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.ComingUp = comingUp(cities, upcoming, today)
 		if d.LatestAwards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public, Limit: homeAwards}); err != nil {
+			return err
+		}
+		// Issue 11, news: the latest items.
+		if d.LatestNews, err = store.ListNews(ctx, tx, store.NewsQuery{Filter: store.Public, Limit: homeNews}); err != nil {
 			return err
 		}
 		about, err := store.PageByKey(ctx, tx, content.About)

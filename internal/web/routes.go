@@ -64,6 +64,9 @@ func (s *Server) Routes() http.Handler {
 		r.Get("/api", s.handle(s.apiPage))
 		// Issue 11, review links: an entry shown to someone without an account (public_review.go).
 		r.Get("/review/{token}", s.handle(s.showReview))
+		// Issue 11, news: the list, paged, and each item's page.
+		r.Get("/news", s.handle(s.listNews))
+		r.Get("/news/{slug}", s.handle(s.showNews))
 	})
 
 	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
@@ -131,6 +134,8 @@ func (s *Server) Routes() http.Handler {
 				for _, k := range kinds {
 					s.entryRoutes(r, k)
 				}
+				// Issue 11, news: a news draft of a round anniversary, from the dashboard.
+				r.Post("/news/anniversary", s.handle(s.draftAnniversaryNews))
 
 				// Staff accounts and site-wide settings: administrators only.
 				r.Group(func(r chi.Router) {

@@ -166,6 +166,11 @@ func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
 				}
 			}
 		}
+		// Issue 11, news: the list, the items, and the cities' pages that list them.
+		newsPages, newsTime, err := newsSitePages(ctx, tx, cityTime)
+		if err != nil {
+			return err
+		}
 		var cityPages []publicPage
 		for _, c := range cities {
 			// A list's cards show each city and its latest activity.
@@ -183,7 +188,7 @@ func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
 			contacts = newest(contacts, p.UpdatedAt)
 		}
 		about := newest(page[content.About], general)
-		all = newest(newest(newest(kindTime[content.Twin], kindTime[content.Partner]), awardsTime), about)
+		all = newest(newest(newest(newest(kindTime[content.Twin], kindTime[content.Partner]), awardsTime), about), newsTime)
 		out = append(out,
 			publicPage{"/", all},
 			publicPage{"/twin-cities", kindTime[content.Twin]},
@@ -200,6 +205,7 @@ func (s *Server) publicPages(ctx context.Context) ([]publicPage, error) {
 			publicPage{"/api", all})
 		out = append(out, cityPages...)
 		out = append(out, orgPages...)
+		out = append(out, newsPages...)
 		return nil
 	})
 	return out, err

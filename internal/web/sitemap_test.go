@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/xml"
 	"net/http"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,8 +78,10 @@ func TestSitemapLastModComesFromTheData(t *testing.T) {
 	if want := dbTime(t, db, `SELECT max(updated_at) FROM organizations WHERE slug = 'uclg-eurasia'`); lm[testBaseURL+"/ru/memberships/uclg-eurasia"] != want {
 		t.Errorf("membership lastmod %q, want %q", lm[testBaseURL+"/ru/memberships/uclg-eurasia"], want)
 	}
+	// The form shows no data; nor does the news list while the initial data has no news (issue 11).
+	noData := []string{"/ru/contacts/write", "/en/contacts/write", "/ru/news", "/en/news"}
 	for loc, v := range lm {
-		if loc != testBaseURL+"/ru/contacts/write" && loc != testBaseURL+"/en/contacts/write" && v == "" {
+		if !slices.Contains(noData, strings.TrimPrefix(loc, testBaseURL)) && v == "" {
 			t.Errorf("%s has no lastmod", loc)
 		}
 	}

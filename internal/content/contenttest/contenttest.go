@@ -15,10 +15,11 @@ import (
 
 // DatabaseSet names the fields the database or another stored row gives an entry, which the
 // fillers leave zero: the ID, version and times, the trash's date, the picture and the gallery
-// (uploaded images) and the city an award or event concerns (a stored city).
+// (uploaded images) and the city an award or event concerns, or the cities a news item does
+// (stored cities).
 var DatabaseSet = map[string]bool{
 	"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "DeletedAt": true,
-	"Picture": true, "Gallery": true, "CityID": true,
+	"Picture": true, "Gallery": true, "CityID": true, "CityIDs": true,
 }
 
 // City is a published city of kind with every other field filled; variant makes the values
@@ -66,6 +67,13 @@ func Place(variant int) content.Place {
 	var p content.Place
 	fill(&p, variant)
 	return p
+}
+
+// News is a published news item with every field filled (issue 11, news).
+func News(variant int) content.News {
+	var n content.News
+	fill(&n, variant)
+	return n
 }
 
 // Picture is a picture of the stored image id, with its words filled; the files' sizes are what

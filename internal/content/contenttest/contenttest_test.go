@@ -29,6 +29,8 @@ func TestFilledEntriesAreWholeAndValid(t *testing.T) {
 			func(v any) error { e := v.(content.Event); e.Normalize(); return e.Validate() }},
 		{"place", contenttest.Place(1), contenttest.Place(2),
 			func(v any) error { p := v.(content.Place); p.Normalize(); return p.Validate() }},
+		{"news", contenttest.News(1), contenttest.News(2),
+			func(v any) error { n := v.(content.News); n.Normalize(); return n.Validate() }},
 		{"page", contenttest.Page(1), contenttest.Page(2),
 			func(v any) error { p := v.(content.Page); return p.Validate() }},
 	}

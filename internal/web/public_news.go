@@ -1,0 +1,102 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"twincities/internal/i18n"
+	"twincities/internal/schemaorg"
+	"twincities/internal/store"
+	"twincities/templates"
+)
+
+// newsPageSize is how many items a page of the news list shows.
+const newsPageSize = 10
+
+// listNews handles "GET /{lang}/news": the published news, newest first, newsPageSize a page
+// (?page=N from 1). A page number that is not a whole number from 1 is refused (400) in the
+// page's language; a page past the last is not found (404); the first page of no news says so.
+func (s *Server) listNews(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), langOf(r)
+	m := i18n.For(l)
+	page := 1
+	if v := r.URL.Query(); v.Has("page") {
+		n, err := strconv.Atoi(v.Get("page"))
+		if err != nil || n < 1 || len(v["page"]) > 1 {
+			s.problem(w, r, http.StatusBadRequest, m.BadRequestTitle, m.NewsBadPage)
+			return nil
+		}
+		page = n
+	}
+	d := templates.NewsListData{Page: page}
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
+		total, err := store.CountNews(ctx, tx, store.NewsQuery{Filter: store.Public})
+		if err != nil {
+			return err
+		}
+		d.Pages = max(1, (total+newsPageSize-1)/newsPageSize)
+		if page > d.Pages {
+			return errNotFound
+		}
+		d.Items, err = store.ListNews(ctx, tx, store.NewsQuery{Filter: store.Public, Limit: newsPageSize, Offset: (page - 1) * newsPageSize})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	base := "/" + string(l) + "/news"
+	if page > 1 {
+		d.Previous = newsPagePath(base, page-1)
+	}
+	if page < d.Pages {
+		d.Next = newsPagePath(base, page+1)
+	}
+	p := s.page(r, m.News, "/news", crumb(r, m.News, "/news"))
+	if page > 1 {
+		p.AltPath = newsPagePath("/"+string(l.Other())+"/news", page)
+	}
+	p.Description = m.DescNews
+	s.render(w, r, http.StatusOK, templates.NewsList(p, d))
+	return nil
+}
+
+// newsPagePath is page n of the news list at base: the first page without ?page.
+func newsPagePath(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "?page=" + strconv.Itoa(n)
+}
+
+// showNews handles "GET /{lang}/news/{slug}": one published item.
+func (s *Server) showNews(w http.ResponseWriter, r *http.Request) error {
+	ctx, l := r.Context(), langOf(r)
+	slug := chi.URLParam(r, "slug")
+	if !validSlug(slug) {
+		return errNotFound
+	}
+	var d templates.NewsItemData
+	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
+		if d.Item, err = store.NewsBySlug(ctx, tx, slug, true); err != nil {
+			return err
+		}
+		d.Cities, err = newsCities(ctx, tx, d.Item)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	title, name := i18n.For(l).News, d.Item.Title.In(l)
+	p := s.page(r, name, "/news", crumb(r, title, "/news"), crumb(r, name, templates.NewsPath(d.Item)))
+	p.Description = trimWords(d.Item.Lead.In(l), descriptionLength)
+	p.Share.Type = "article"
+	var image string
+	if pic := d.Item.Picture; pic != nil {
+		image = p.AbsPath(templates.ImagePath(pic.Display))
+	}
+	p.Share.Data = append(p.Share.Data, schemaorg.NewsArticle(d.Item, l, p.AbsPath(p.Path), image, p.Msg.SiteTitle))
+	s.render(w, r, http.StatusOK, templates.NewsItem(p, d))
+	return nil
+}
