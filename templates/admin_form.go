@@ -20,6 +20,9 @@ type Form struct {
 	// Problems is what each message says, for the fields whose parts are marked one by one: the
 	// boxes of a date (see DateFaults).
 	Problems map[string]content.Problem
+	// PreviewField is the bilingual Markdown field shown rendered under its boxes, when the person
+	// asked for a preview of the form (issue 11, friendly inputs); "" otherwise.
+	PreviewField string
 }
 
 // Value is the value of field name, as a page can show it. A value refused for holding what nobody
