@@ -69,6 +69,7 @@ func TestScreenshots(t *testing.T) {
 			signIn(t, ctx, s, "admin@example.org", password)
 			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
 				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true,
+				fmt.Sprintf("/admin/twin-cities/%d with the texts previewed", duisburg.ID): true,
 				"/admin/search?q=Oxford": true, "/admin/settings with errors": true}
 			for _, step := range admin {
 				if steps[step.name] || strings.HasSuffix(step.name, "with a conflict") {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,5 +118,39 @@ func TestScheduleFailureDismissed(t *testing.T) {
 	}
 	if b.mustGet("/admin/").doc.Find(".schedule-failed").Length() != 0 {
 		t.Error("the dashboard still lists failures")
+	}
+}
+
+// TestAuditDetailsInWords: the change log tells the details the store writes as codes in words:
+// a new account's role, the version a revert went back to, the city an event was purged with.
+func TestAuditDetailsInWords(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	site := startSite(t, db)
+	insert := `INSERT INTO audit_log (user_name, action, entity, entity_id, label, detail) VALUES ('test', $1, $2, '1', $3, $4)`
+	exec(t, db, insert, "user_add", "user", "Someone <someone@perm.example>", "admin")
+	exec(t, db, insert, "revert", "city", "Город / City", "version 3")
+	exec(t, db, insert, "purge", "event", "Событие / Event", "city 12")
+	for _, c := range []struct {
+		lang  string
+		words []string
+	}{
+		{"en", []string{adminEN.RoleNames[content.Admin], "back to version 3", "with its city (no. 12)"}},
+		{"ru", []string{adminRU.RoleNames[content.Admin], "к версии 3", "вместе с городом (№ 12)"}},
+	} {
+		b := site.newBrowser(t, c.lang)
+		b.mustSignIn(editorEmail, editorPassword)
+		log := squash(strings.ReplaceAll(b.mustGet("/admin/history").doc.Find("ol.award-list").Text(), "\u00a0", " "))
+		for _, w := range c.words {
+			if !strings.Contains(log, "· "+w) {
+				t.Errorf("%s: the change log does not say %q: %q", c.lang, w, log)
+			}
+		}
+		for _, code := range []string{`· admin([^a-z]|$)`, "· version 3", "· city 12"} {
+			if regexp.MustCompile(code).MatchString(log) {
+				t.Errorf("%s: the change log shows the code %q", c.lang, code)
+			}
+		}
 	}
 }
