@@ -59,4 +59,3 @@ func upperFirst(s string) string {
 	}
 	return s
 }
-
