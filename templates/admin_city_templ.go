@@ -95,6 +95,10 @@ func CityFields(f Form, countries, statuses []Option) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
+		templ_7745c5c3_Err = coordsPreview(f).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
 		templ_7745c5c3_Err = textField(f, "time_zone", f.Admin.Fields["time_zone"], f.Admin.Hints["time_zone"], "text", false, templ.Attributes{"spellcheck": "false", "autocapitalize": "none", "autocomplete": "off"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err

@@ -43,6 +43,9 @@ type EntryInfo struct {
 	ReviewLinks *ReviewLinksBox
 	// Issue 11, images in the form: the latest uploaded images, to use one again.
 	Library []MediaItem
+	// Markdown is the base name of the entry's bilingual Markdown text ("body"), which the form
+	// can preview; "" for a kind without one (issue 11, friendly inputs).
+	Markdown string
 }
 
 // DraftChange is one field a draft changes: its value published and in the draft.
@@ -87,3 +90,15 @@ type EntryList struct {
 
 // ImagePath is the URL of a stored image file.
 func ImagePath(f content.ImageFile) string { return "/media/" + f.Hash + f.Ext() }
+
+// formVersion is the version the form is based on: the one the person's submitted form was
+// based on when it comes back (a preview, a refused save), so that saving it later still
+// notices a change made meanwhile; otherwise the entry's.
+func formVersion(e EntryInfo, f Form) string {
+	if v := f.Value("version"); v != "" {
+		if _, err := strconv.Atoi(v); err == nil {
+			return v
+		}
+	}
+	return e.VersionValue()
+}

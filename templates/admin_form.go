@@ -23,6 +23,9 @@ type Form struct {
 	// Unsaved: the values shown are typed ones, not saved yet (issue 11, images in the form): the
 	// browser warns before leaving the page even if nothing is typed again.
 	Unsaved bool
+	// PreviewField is the bilingual Markdown field shown rendered under its boxes, when the person
+	// asked for a preview of the form (issue 11, friendly inputs); "" otherwise.
+	PreviewField string
 }
 
 // Value is the value of field name, as a page can show it. A value refused for holding what nobody

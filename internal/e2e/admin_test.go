@@ -84,6 +84,15 @@ func adminSteps(t *testing.T, s site) []adminStep {
 		get("/admin/search?q=Oxford"), // staff search finds what is in the trash
 		get("/admin/history"), get("/admin/users"), get("/admin/users/new"),
 		get(city), get(city + "/history"), get(city + "/preview?lang=ru"),
+		{city + " with the texts previewed", func(t *testing.T, ctx context.Context) {
+			open(t, ctx, s.URL+city)
+			if st := follow(t, ctx, chromedp.Click(chromedp.CSS(`form[action="`+city+`"] button[name="preview"]`))); st != 200 {
+				t.Errorf("Preview text: %d, want 200", st)
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll(".md-preview").length`); n != 2 {
+				t.Errorf("Preview text shows %d rendered texts, want 2", n)
+			}
+		}},
 		get(fmt.Sprintf("/admin/partner-cities/%d", kazan.ID)),
 		get(fmt.Sprintf("/admin/twin-cities/%d", oxford.ID)), // in the trash
 		get(fmt.Sprintf("/admin/events/%d", first("events"))),

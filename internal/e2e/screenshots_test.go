@@ -74,6 +74,7 @@ func TestScreenshots(t *testing.T) {
 			signIn(t, ctx, s, "admin@example.org", password)
 			steps := map[string]bool{"/admin/": true, fmt.Sprintf("/admin/twin-cities/%d", duisburg.ID): true,
 				"/admin/twin-cities/new sent empty": true, "/admin/history": true, "/admin/places": true, "/admin/messages": true,
+				fmt.Sprintf("/admin/twin-cities/%d with the texts previewed", duisburg.ID): true,
 				"/admin/search?q=Oxford": true, "/admin/settings with errors": true,
 				"/admin/news": true, "/admin/news/new sent empty": true}
 			for _, step := range admin {

@@ -465,6 +465,24 @@ type AdminMessages struct {
 	NewsAnniversaryLeadPartner string // the same for a partner city
 	NewsAnniversaryNote        string // the draft's note for staff
 	NewsYears                  Forms
+	// Issue 11, friendly inputs (the rest): the form's sticky bar and its Markdown preview, the
+	// danger zone, the coordinates' map, and the words of the schedule's audit lines.
+	FormBarLabel      string // the accessible name of the bar of save buttons
+	PreviewText       string // the button that shows the Markdown texts rendered
+	PreviewTextHint   string
+	PreviewOf         string // the heading of a rendered text under its box
+	FlashPreview      string // the page after a preview: nothing was saved
+	DangerZone        string
+	DangerZoneIntro   string
+	CoordsMapTitle    string // the coordinates' map: its title
+	CoordsMapNone     string // when the coordinates are empty or cannot be read
+	North, South      string // "N", "S" after a latitude
+	East, West        string // "E", "W" after a longitude
+	ScheduleDismiss   string // the button that takes a failure off the dashboard
+	FlashDismissed    string
+	ScheduleAuditWhat string // an audit line of a schedule: "%[1]s at %[2]s (Perm time)"
+	AuditRevertedTo   string // a revert's audit line: "to version %d"
+	AuditWithCity     string // an event or award purged with its city: "with city no. %d"
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

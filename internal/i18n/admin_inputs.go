@@ -23,3 +23,12 @@ func init() {
 		content.ProblemDateReal:  "That month has no such day: check the day and the month.",
 	})
 }
+
+// The audit log's words for setting and cancelling a schedule (issue 11, friendly inputs) join
+// the shared map of actions here, beside the rest of this part's words.
+func init() {
+	adminRU.ActionNames["schedule_set"] = "назначение публикации или снятия"
+	adminRU.ActionNames["schedule_cancel"] = "отмена назначенного"
+	adminEN.ActionNames["schedule_set"] = "publication or withdrawal scheduled"
+	adminEN.ActionNames["schedule_cancel"] = "scheduled action cancelled"
+}

@@ -50,15 +50,54 @@ type Schedule struct {
 
 const scheduleColumns = `id, entity, entry_id, action, run_at, created_by, created_by_name, created_at, done_at, error, detail`
 
-// AddSchedule stores a schedule for an entry; s.ID is set.
-func AddSchedule(ctx context.Context, db DBTX, s *Schedule, actor Actor) error {
+// The audit log's words for staff setting and cancelling a schedule; its Detail is the action and
+// the moment, "publish 2026-12-31T19:00:00Z" (see ScheduleDetail).
+const (
+	// ActionScheduleSet: someone set an entry to be published or withdrawn at a moment to come.
+	ActionScheduleSet = "schedule_set"
+	// ActionScheduleCancel: someone cancelled that before it was carried out.
+	ActionScheduleCancel = "schedule_cancel"
+)
+
+// The schedule's words join the change log's filter here, beside their declaration.
+func init() { Actions = append(Actions, ActionScheduleSet, ActionScheduleCancel) }
+
+// ScheduleDetail is the audit line's detail of a schedule: its action and its moment in UTC.
+func ScheduleDetail(action string, at time.Time) string {
+	return action + " " + at.UTC().Format(time.RFC3339)
+}
+
+// ParseScheduleDetail reads what ScheduleDetail wrote; ok is false for anything else.
+func ParseScheduleDetail(detail string) (action string, at time.Time, ok bool) {
+	action, when, found := strings.Cut(detail, " ")
+	if !found || (action != SchedulePublish && action != ScheduleUnpublish) {
+		return "", time.Time{}, false
+	}
+	at, err := time.Parse(time.RFC3339, when)
+	return action, at, err == nil
+}
+
+// AddSchedule stores a schedule for an entry, with its line in the audit log (label names the
+// entry there), in one statement; s.ID is set. The entry's schedules that could not be carried
+// out are dropped with it: setting it again is the answer to them, so the dashboard stops listing
+// them.
+func AddSchedule(ctx context.Context, db DBTX, s *Schedule, actor Actor, label string) error {
 	if s.Action != SchedulePublish && s.Action != ScheduleUnpublish {
 		return fmt.Errorf("store: no scheduled action %q", s.Action)
 	}
-	err := db.QueryRow(ctx, `INSERT INTO schedules (entity, entry_id, action, run_at, created_by, created_by_name)
-		VALUES (@entity, @entry_id, @action, @run_at, @created_by, @created_by_name) RETURNING id`,
+	err := db.QueryRow(ctx, `WITH added AS (
+			INSERT INTO schedules (entity, entry_id, action, run_at, created_by, created_by_name)
+			VALUES (@entity, @entry_id, @action, @run_at, @created_by, @created_by_name) RETURNING id
+		), cleared AS (
+			DELETE FROM schedules WHERE entity = @entity AND entry_id = @entry_id AND error <> ''
+		), logged AS (
+			INSERT INTO audit_log (user_id, user_name, action, entity, entity_id, label, detail, changes)
+			VALUES (@created_by, @created_by_name, @audit_action, @entity, @entry_id::bigint::text, @label, @detail, '[]')
+		)
+		SELECT id FROM added`,
 		pgx.StrictNamedArgs{"entity": string(s.Entity), "entry_id": s.EntryID, "action": s.Action, "run_at": s.RunAt,
-			"created_by": actor.userRef(), "created_by_name": actor.Name}).Scan(&s.ID)
+			"created_by": actor.userRef(), "created_by_name": actor.Name, "audit_action": ActionScheduleSet,
+			"label": label, "detail": ScheduleDetail(s.Action, s.RunAt)}).Scan(&s.ID)
 	if err != nil {
 		return fmt.Errorf("store: add schedule for %s %d: %w", s.Entity, s.EntryID, err)
 	}
@@ -100,17 +139,40 @@ func ListSchedules(ctx context.Context, db DBTX, q ScheduleQuery) ([]Schedule, e
 	return found, nil
 }
 
-// CancelSchedule removes a schedule of the entry not yet carried out; ErrNotFound when there is
-// none such (carried out meanwhile, cancelled already, or of another entry).
-func CancelSchedule(ctx context.Context, db DBTX, entity content.Entity, entryID, id int64) error {
-	tag, err := db.Exec(ctx, `DELETE FROM schedules
-		WHERE id = @id AND entity = @entity AND entry_id = @entry_id AND done_at IS NULL`,
-		pgx.StrictNamedArgs{"id": id, "entity": string(entity), "entry_id": entryID})
+// CancelSchedule removes a schedule of the entry not yet carried out, with a line in the audit log
+// (label names the entry there), in one statement; ErrNotFound when there is none such (carried
+// out meanwhile, cancelled already, or of another entry).
+func CancelSchedule(ctx context.Context, db DBTX, entity content.Entity, entryID, id int64, actor Actor, label string) error {
+	tag, err := db.Exec(ctx, `WITH cancelled AS (
+			DELETE FROM schedules
+			WHERE id = @id AND entity = @entity AND entry_id = @entry_id AND done_at IS NULL
+			RETURNING action, run_at
+		)
+		INSERT INTO audit_log (user_id, user_name, action, entity, entity_id, label, detail, changes)
+		SELECT @user_id, @user_name, @audit_action, @entity, @entry_id::bigint::text, @label,
+			action || ' ' || to_char(run_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '[]'
+		FROM cancelled`,
+		pgx.StrictNamedArgs{"id": id, "entity": string(entity), "entry_id": entryID, "user_id": actor.userRef(),
+			"user_name": actor.Name, "audit_action": ActionScheduleCancel, "label": label})
 	if err != nil {
 		return fmt.Errorf("store: cancel schedule %d: %w", id, err)
 	}
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("store: schedule %d of %s %d: %w", id, entity, entryID, ErrNotFound)
+	}
+	return nil
+}
+
+// DismissSchedule takes a schedule that could not be carried out off the dashboard's list: its
+// row goes (the audit log keeps who set it). ErrNotFound when there is no such failed schedule.
+// It is not audited: it changes no entry and nothing the public sees, only a notice to staff.
+func DismissSchedule(ctx context.Context, db DBTX, id int64) error {
+	tag, err := db.Exec(ctx, `DELETE FROM schedules WHERE id = @id AND error <> ''`, pgx.StrictNamedArgs{"id": id})
+	if err != nil {
+		return fmt.Errorf("store: dismiss schedule %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("store: failed schedule %d: %w", id, ErrNotFound)
 	}
 	return nil
 }
@@ -218,3 +280,7 @@ func (t Workflow[T]) SetPublishedNow(ctx context.Context, db TxBeginner, id int6
 		return err
 	})
 }
+
+// AuditLabel names an entry as the audit log does, in both languages ("Дуйсбург / Duisburg"), for
+// the lines a caller writes about it (AddSchedule, CancelSchedule).
+func AuditLabel(e content.Entry) string { return label(e) }

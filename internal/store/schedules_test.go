@@ -31,11 +31,11 @@ func TestScheduledPublicationHappensOnceUnderConcurrentRunners(t *testing.T) {
 	}
 	now := time.Now()
 	s := store.Schedule{Entity: c.Entity(), EntryID: c.ID, Action: store.SchedulePublish, RunAt: now.Add(-time.Second)}
-	if err := store.AddSchedule(ctx, db, &s, store.SystemActor); err != nil {
+	if err := store.AddSchedule(ctx, db, &s, store.SystemActor, "test"); err != nil {
 		t.Fatal(err)
 	}
 	later := store.Schedule{Entity: c.Entity(), EntryID: c.ID, Action: store.ScheduleUnpublish, RunAt: now.Add(time.Hour)}
-	if err := store.AddSchedule(ctx, db, &later, store.SystemActor); err != nil {
+	if err := store.AddSchedule(ctx, db, &later, store.SystemActor, "test"); err != nil {
 		t.Fatal(err)
 	}
 	const runners = 8
@@ -105,7 +105,7 @@ func TestScheduledPublicationOfAnIncompleteEntryIsRecorded(t *testing.T) {
 	now := time.Now()
 	for _, id := range []int64{c.ID, gone.ID} {
 		s := store.Schedule{Entity: content.EntityCity, EntryID: id, Action: store.SchedulePublish, RunAt: now.Add(-time.Minute)}
-		if err := store.AddSchedule(ctx, db, &s, store.SystemActor); err != nil {
+		if err := store.AddSchedule(ctx, db, &s, store.SystemActor, "test"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -140,16 +140,16 @@ func TestCancelSchedule(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.EmptyDB(t)
 	s := store.Schedule{Entity: content.EntityCity, EntryID: 7, Action: store.SchedulePublish, RunAt: time.Now().Add(time.Hour)}
-	if err := store.AddSchedule(ctx, db, &s, store.SystemActor); err != nil {
+	if err := store.AddSchedule(ctx, db, &s, store.SystemActor, "test"); err != nil {
 		t.Fatal(err)
 	}
-	if err := store.CancelSchedule(ctx, db, content.EntityCity, 8, s.ID); err == nil {
+	if err := store.CancelSchedule(ctx, db, content.EntityCity, 8, s.ID, store.SystemActor, "test"); err == nil {
 		t.Error("another entry cancelled the schedule")
 	}
-	if err := store.CancelSchedule(ctx, db, content.EntityCity, 7, s.ID); err != nil {
+	if err := store.CancelSchedule(ctx, db, content.EntityCity, 7, s.ID, store.SystemActor, "test"); err != nil {
 		t.Fatal(err)
 	}
-	if err := store.CancelSchedule(ctx, db, content.EntityCity, 7, s.ID); err == nil {
+	if err := store.CancelSchedule(ctx, db, content.EntityCity, 7, s.ID, store.SystemActor, "test"); err == nil {
 		t.Error("a schedule was cancelled twice")
 	}
 }
@@ -170,7 +170,7 @@ func TestScheduleThatFailsDoesNotHoldUpOthers(t *testing.T) {
 	for i, id := range []int64{broken.ID, fine.ID} {
 		s := store.Schedule{Entity: content.EntityCity, EntryID: id, Action: store.SchedulePublish,
 			RunAt: now.Add(time.Duration(i-5) * time.Minute)}
-		if err := store.AddSchedule(ctx, db, &s, store.SystemActor); err != nil {
+		if err := store.AddSchedule(ctx, db, &s, store.SystemActor, "test"); err != nil {
 			t.Fatal(err)
 		}
 	}

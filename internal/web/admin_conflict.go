@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"twincities/internal/content"
+	"twincities/internal/i18n"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -49,7 +50,7 @@ func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.R
 	if conflict.Base != nil {
 		base = conflict.Base.Fields()
 	}
-	rows := conflictRows(a.FieldLabel, base, current.Fields(), mine.Fields())
+	rows := conflictRows(a, adminLang(r), current.Entity(), base, current.Fields(), mine.Fields())
 
 	f := formState(a, values, mine.Fields(), nil)
 	fields, err := res.fields(r.Context(), s, f)
@@ -65,8 +66,9 @@ func renderConflict[T content.Entry](s *Server, w http.ResponseWriter, r *http.R
 }
 
 // conflictRows lists the fields where the other person's version and this person's differ, or
-// where the other person changed something since the start.
-func conflictRows(label func(string) string, base, theirs, yours []content.FieldValue) []templates.ConflictRow {
+// where the other person changed something since the start: each by its label, its values in
+// words as the history shows them (humanValue), not the codes the database keeps.
+func conflictRows(a *i18n.AdminMessages, l content.Lang, entity content.Entity, base, theirs, yours []content.FieldValue) []templates.ConflictRow {
 	baseOf, yoursOf := valueMap(base), valueMap(yours)
 	var rows []templates.ConflictRow
 	for _, t := range theirs {
@@ -79,8 +81,9 @@ func conflictRows(label func(string) string, base, theirs, yours []content.Field
 		if t.Value == y && !theyChanged {
 			continue
 		}
+		word := func(v string) string { return humanValue(a, l, entity, t.Field, v, false) }
 		rows = append(rows, templates.ConflictRow{
-			Field: t.Field, Label: label(t.Field), Base: b, Theirs: t.Value, Yours: y,
+			Field: t.Field, Label: a.FieldLabel(t.Field), Base: word(b), Theirs: word(t.Value), Yours: word(y),
 			BothChanged: theyChanged && youChanged && t.Value != y,
 		})
 	}

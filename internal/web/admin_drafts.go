@@ -153,8 +153,9 @@ func draftInfo[T content.Entry](r *http.Request, s *Server, res resource[T], e T
 		if c.Field == "image" {
 			continue // the picture is not edited by this form, and its hash says nothing
 		}
+		l := adminLang(r)
 		in.DraftDiff = append(in.DraftDiff, templates.DraftChange{Field: c.Field, Label: a.FieldLabel(c.Field),
-			Published: c.Before, Draft: c.After})
+			Published: humanValue(a, l, e.Entity(), c.Field, c.Before, false), Draft: humanValue(a, l, e.Entity(), c.Field, c.After, true)})
 	}
 	return nil
 }

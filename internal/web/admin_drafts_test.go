@@ -33,7 +33,7 @@ func TestDraftOfPublishedCityStaysPrivateUntilPublished(t *testing.T) {
 		t.Errorf("the edit page says %q, want %q", got, adminEN.EditingLive)
 	}
 	buttons := texts(edit.doc, `form[action="`+path+`"] button:not([formaction])`) // the image buttons post elsewhere
-	if strings.Join(buttons, "|") != adminEN.SaveDraft+"|"+adminEN.PublishChanges {
+	if strings.Join(buttons, "|") != adminEN.SaveDraft+"|"+adminEN.PublishChanges+"|"+adminEN.PreviewText {
 		t.Errorf("the form's buttons: %q", buttons)
 	}
 

@@ -67,6 +67,9 @@ func createEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return errBadRequest
 		}
 		e := res.blank()
+		if r.PostForm.Has("preview") {
+			return previewText(s, w, r, res, e, true)
+		}
 		form, problems := res.read(r.PostForm, &e)
 		var err error
 		if len(problems) == 0 {
@@ -121,6 +124,9 @@ func updateEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		base, err := strconv.Atoi(r.PostForm.Get("version"))
 		if err != nil {
 			return errBadRequest
+		}
+		if r.PostForm.Has("preview") {
+			return previewText(s, w, r, res, e, false)
 		}
 		// The form of a published entry names its button: "Save draft" or "Publish changes"
 		// (a browser sends the first one on Enter too). A request naming neither, from a client

@@ -92,7 +92,7 @@ func auditRows(a *i18n.AdminMessages, l content.Lang, entries []store.AuditEntry
 	rows := make([]templates.AuditRow, len(entries))
 	for i, e := range entries {
 		row := templates.AuditRow{At: e.At, UserName: e.UserName, Action: e.Action, Entity: e.Entity, Label: e.Label,
-			Detail: e.Detail, Path: adminEntryPath(e.Entity, e.EntityID)}
+			Detail: auditDetail(a, l, e.Action, e.Detail), Path: adminEntryPath(e.Entity, e.EntityID)}
 		if e.Entity == content.EntitySettings {
 			row.Label = a.Settings // one row, named by its page in the reader's language
 		}

@@ -61,6 +61,7 @@ func (res resource[T]) info(e T, l content.Lang, isNew bool) templates.EntryInfo
 	in := templates.EntryInfo{
 		Base: res.base, ID: e.EntryID(), Version: e.CurrentVersion(), Published: e.IsPublished(),
 		IsNew: isNew, InTrash: e.TrashedAt() != nil, Label: e.Label(l), CanDelete: res.canCreate, HasImage: res.picture != nil,
+		Markdown: markdownFields[e.Entity()],
 	}
 	if res.picture != nil {
 		in.Picture = res.picture(e)

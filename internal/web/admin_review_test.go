@@ -66,7 +66,7 @@ func TestEditorCannotPublishWhileReviewIsRequired(t *testing.T) {
 	path, version := twinPath(city.ID), itoa(int64(city.Version))
 
 	edit := b.mustGet(path)
-	if got := strings.Join(texts(edit.doc, `form[action="`+path+`"] button:not([formaction])`), "|"); got != adminEN.SaveDraft+"|"+adminEN.SendForReview {
+	if got := strings.Join(texts(edit.doc, `form[action="`+path+`"] button:not([formaction])`), "|"); got != adminEN.SaveDraft+"|"+adminEN.SendForReview+"|"+adminEN.PreviewText {
 		t.Errorf("the form's buttons: %q", got)
 	}
 	if edit.doc.Find(`#f-review-note`).Length() != 1 {
@@ -287,7 +287,7 @@ func TestReviewPublishesAnUnpublishedEntry(t *testing.T) {
 	path := twinPath(city.ID)
 
 	edit := editor.mustGet(path)
-	if got := strings.Join(texts(edit.doc, `form[action="`+path+`"] button:not([formaction])`), "|"); got != adminEN.Save+"|"+adminEN.SendForReview {
+	if got := strings.Join(texts(edit.doc, `form[action="`+path+`"] button:not([formaction])`), "|"); got != adminEN.Save+"|"+adminEN.SendForReview+"|"+adminEN.PreviewText {
 		t.Errorf("the form's buttons: %q", got)
 	}
 	expectRedirect(t, editor.submit(edit, formAt(path), url.Values{"do": {"review"}, "summary_en": {"Ruhr area"}}), path)

@@ -49,7 +49,7 @@ func scheduleEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		at, ok := readScheduleTime(a, &b, s.now())
 		if ok {
 			sc := store.Schedule{Entity: res.table.Entity(), EntryID: e.EntryID(), Action: b.Action, RunAt: at}
-			if err := store.AddSchedule(r.Context(), s.db, &sc, actorOf(r.Context())); err != nil {
+			if err := store.AddSchedule(r.Context(), s.db, &sc, actorOf(r.Context()), store.AuditLabel(e)); err != nil {
 				return err
 			}
 			s.flash(r.Context(), a.FlashScheduled)
@@ -99,7 +99,7 @@ func cancelSchedule[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return errNotFound
 		}
 		a := adminMessages(r)
-		err = store.CancelSchedule(r.Context(), s.db, res.table.Entity(), e.EntryID(), sid)
+		err = store.CancelSchedule(r.Context(), s.db, res.table.Entity(), e.EntryID(), sid, actorOf(r.Context()), store.AuditLabel(e))
 		switch {
 		case errors.Is(err, store.ErrNotFound):
 			s.flash(r.Context(), a.ScheduleGoneAlready)

@@ -132,7 +132,7 @@ func TestScheduledPublicationHappensOnceWithTwoInstances(t *testing.T) {
 		c := draftCity(t, db, "twice-"+strconv.Itoa(i))
 		ids[i] = c.ID
 		sc := store.Schedule{Entity: content.EntityCity, EntryID: c.ID, Action: store.SchedulePublish, RunAt: time.Now().Add(-time.Second)}
-		if err := store.AddSchedule(context.Background(), db, &sc, store.Actor{Name: "test"}); err != nil {
+		if err := store.AddSchedule(context.Background(), db, &sc, store.Actor{Name: "test"}, "test"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -184,7 +184,7 @@ func TestScheduleFailureShownOnDashboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := store.Schedule{Entity: content.EntityCity, EntryID: c.ID, Action: store.SchedulePublish, RunAt: time.Now().Add(-time.Second)}
-	if err := store.AddSchedule(ctx, db, &sc, store.Actor{Name: "test"}); err != nil {
+	if err := store.AddSchedule(ctx, db, &sc, store.Actor{Name: "test"}, "test"); err != nil {
 		t.Fatal(err)
 	}
 	site := startSite(t, db, func(d *web.Deps) { d.ScheduleEvery = 10 * time.Millisecond })

@@ -129,6 +129,8 @@ func (s *Server) Routes() http.Handler {
 				r.Get("/messages/{id}", s.handle(s.showMessage))
 				r.Post("/messages/{id}/answered", s.handle(s.markMessageAnswered))
 				r.Post("/messages/{id}/delete", s.handle(s.deleteMessage))
+				// Issue 11, friendly inputs: a scheduled action that failed, taken off the dashboard.
+				r.Post("/schedules/{sid}/dismiss", s.handle(s.dismissSchedule))
 				// Each kind of entry's routes, from the registry (kinds.go): twin-cities,
 				// partner-cities, events, organizations, awards, pages.
 				for _, k := range kinds {

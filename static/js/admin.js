@@ -50,3 +50,21 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Issue 11, friendly inputs: the bar of save buttons sticks to the bottom of the window
+// (admin.css). The browser scrolls to a field that gets the focus only when it is off screen, not
+// when it is under the bar: such a field is scrolled up above the bar, its top kept in view.
+document.addEventListener("focusin", function (event) {
+  var form = event.target.closest ? event.target.closest("form") : null;
+  var bar = form ? form.querySelector(".form-bar") : null;
+  // Only the fields above the bar can be under it: those after it (the images) scroll as usual.
+  if (!bar || bar.contains(event.target) ||
+      !(event.target.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+    return;
+  }
+  var field = event.target.getBoundingClientRect();
+  var barTop = bar.getBoundingClientRect().top;
+  if (field.height > 0 && field.bottom > barTop - 8 && field.top < window.innerHeight) {
+    window.scrollBy(0, Math.max(0, Math.min(field.bottom - barTop + 8, field.top - 8)));
+  }
+});
