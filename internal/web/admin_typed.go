@@ -32,7 +32,9 @@ func isImageWord(name string) bool {
 func typedValues[T content.Entry](res resource[T], e T, v url.Values, keepImage, keepPhotos bool) url.Values {
 	out := url.Values{}
 	for k, vals := range v {
-		if (!keepImage && isImageWord(k)) || (!keepPhotos && strings.HasPrefix(k, "gallery.")) || k == "action" {
+		// The version is left out: the page is of the entry as it is now (an image change makes a
+		// new version), so the form is based on that one (templates' formVersion falls back to it).
+		if (!keepImage && isImageWord(k)) || (!keepPhotos && strings.HasPrefix(k, "gallery.")) || k == "action" || k == "version" {
 			continue
 		}
 		out[k] = vals
