@@ -483,6 +483,9 @@ type AdminMessages struct {
 	ScheduleAuditWhat string // an audit line of a schedule: "%[1]s at %[2]s (Perm time)"
 	AuditRevertedTo   string // a revert's audit line: "to version %d"
 	AuditWithCity     string // an event or award purged with its city: "with city no. %d"
+	// ImagesNeedPublisher replaces the image controls of a published entry for an editor while
+	// changes need approval: images are saved on the entry itself, so they would skip the review.
+	ImagesNeedPublisher string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

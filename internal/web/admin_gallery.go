@@ -27,6 +27,9 @@ func addPhoto[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
+		if refused, err := s.refuseLiveImage(w, r, e); refused || err != nil {
+			return err
+		}
 		a := adminMessages(r)
 		photos := res.gallery(e)
 		full := func() string {
@@ -61,6 +64,9 @@ func editPhoto[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
 		if err != nil {
+			return err
+		}
+		if refused, err := s.refuseLiveImage(w, r, e); refused || err != nil {
 			return err
 		}
 		a := adminMessages(r)

@@ -23,6 +23,9 @@ func uploadImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
+		if refused, err := s.refuseLiveImage(w, r, e); refused || err != nil {
+			return err
+		}
 		up, err := receiveImage(s, r, res.imageKind, "file", "image", nil)
 		if err != nil {
 			return err
@@ -114,6 +117,9 @@ func removeImage[T content.Entry](s *Server, res resource[T]) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
 		if err != nil {
+			return err
+		}
+		if refused, err := s.refuseLiveImage(w, r, e); refused || err != nil {
 			return err
 		}
 		base, err := strconv.Atoi(r.PostFormValue("version"))

@@ -32,6 +32,16 @@ func (s *Server) mayPublish(ctx context.Context) (bool, error) {
 	return u.MayPublish(set.RequireReview), nil
 }
 
+// refuseLiveImage refuses a change of a published entry's pictures to a person who may not
+// publish now: pictures are saved on the entry itself, not in its draft, so they would reach the
+// public without review. The edit page does not offer them such a person (ImagesNeedPublisher).
+func (s *Server) refuseLiveImage(w http.ResponseWriter, r *http.Request, e content.Entry) (refused bool, err error) {
+	if !usesDrafts(e) {
+		return false, nil
+	}
+	return s.refusePublishing(w, r)
+}
+
 // refusePublishing answers 403 with the reason when the person may not publish now; refused
 // tells the handler that the response is written.
 func (s *Server) refusePublishing(w http.ResponseWriter, r *http.Request) (refused bool, err error) {

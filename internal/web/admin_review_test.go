@@ -406,3 +406,41 @@ func TestReviewConflictOffersSendForReview(t *testing.T) {
 		t.Error("a conflicting request was sent for review")
 	}
 }
+
+// While changes need approval, an editor cannot change a published entry's pictures: they are
+// saved on the entry itself, not in its draft, so they would reach the public unreviewed. The
+// page says so instead of offering the controls, and hand-made requests are refused with 403.
+func TestEditorCannotChangeLivePicturesWhileReviewIsRequired(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	addEditor(t, db)
+	requireReview(t, db, true)
+	site := startSite(t, db)
+	b := site.newBrowser(t, "en")
+	b.mustSignIn(editorEmail, editorPassword)
+	city := cityBySlug(t, db, content.Twin, "duisburg")
+	path, version := twinPath(city.ID), itoa(int64(city.Version))
+
+	edit := b.mustGet(path)
+	if n := edit.doc.Find(`input[type="file"]`).Length(); n != 0 {
+		t.Errorf("the page offers an editor %d file inputs on a published entry", n)
+	}
+	if got := squash(edit.doc.Find("form p.notice").Text()); got != adminEN.ImagesNeedPublisher {
+		t.Errorf("the form's notice %q, want %q", got, adminEN.ImagesNeedPublisher)
+	}
+	png := map[string]upload{"file": {name: "harbour.png", contentType: "image/png", data: pngBytes(t, 64, 48)}}
+	alt := url.Values{"version": {version}, "image_alt_en": {"Harbour"}, "image_alt_ru": {"Гавань"}}
+	expectRefusedPublishing(t, b.postMultipart(path+"/image", alt, png))
+	photo := map[string]upload{"photo_file": {name: "bridge.png", contentType: "image/png", data: pngBytes(t, 64, 48)}}
+	expectRefusedPublishing(t, b.postMultipart(path+"/gallery/image", url.Values{"version": {version}, "photo_alt_en": {"Bridge"}, "photo_alt_ru": {"Мост"}}, photo))
+	expectRefusedPublishing(t, b.post(path+"/image/remove", url.Values{"version": {version}}))
+	if got := cityBySlug(t, db, content.Twin, "duisburg"); got.Version != city.Version {
+		t.Errorf("a refused image change moved the city to version %d", got.Version)
+	}
+
+	// With the setting off the same editor is offered the controls again.
+	requireReview(t, db, false)
+	if n := b.mustGet(path).doc.Find(`input[type="file"]`).Length(); n == 0 {
+		t.Error("with review off, the page offers no file input")
+	}
+}
