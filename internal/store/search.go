@@ -162,7 +162,7 @@ var searchBranches = []searchBranch{
 		public: `p.key IN ('about', 'contacts', 'privacy')`,
 	},
 	{
-		// News (migrations/00019_news.sql): each item has a page of its own.
+		// News (migrations/00018_news.sql): each item has a page of its own.
 		kind: content.EntityNews, alias: "n", names: []string{"title_ru", "title_en"},
 		columns: `'news', 6, n.id, ` + stateOf("n") + `, n.title_ru, n.title_en,
 			n.lead_ru || E'\n\n' || n.body_ru, n.lead_en || E'\n\n' || n.body_en,

@@ -2,7 +2,7 @@
 
 -- Setting and cancelling a scheduled publication or withdrawal are recorded in the audit log
 -- (issue 11, friendly inputs): who set what for when, and who called it off. The list is the one
--- of 00021_review.sql with the two new words.
+-- of 00020_review.sql with the two new words.
 ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;
 ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
     CHECK (action IN ('create', 'update', 'publish', 'unpublish', 'delete', 'restore', 'revert', 'purge',

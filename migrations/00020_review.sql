@@ -30,7 +30,7 @@ CREATE TABLE reviews (
     PRIMARY KEY (entity, entity_id)
 );
 
--- The audit log's vocabulary as of 00020, and the three moves of a review.
+-- The audit log's vocabulary as of 00019, and the three moves of a review.
 ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;
 ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
     CHECK (action IN ('create', 'update', 'publish', 'unpublish', 'delete', 'restore', 'revert', 'purge',
