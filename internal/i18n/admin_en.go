@@ -128,7 +128,7 @@ var adminEN = AdminMessages{
 	SourceTitle: "title",
 	SourceURL:   "address",
 	NoCity:      "— no city —",
-	StatusNames: map[content.Status]string{content.Active: "active", content.Suspended: "suspended", content.Ended: "ended"},
+	StatusNames: map[content.Status]string{content.Active: "Active", content.Suspended: "Suspended", content.Ended: "Ended"},
 	KindNames:   map[content.CityKind]string{content.Twin: "Twin city", content.Partner: "Partner city"},
 	Yes:         "yes",
 	No:          "no",

@@ -128,7 +128,7 @@ var adminRU = AdminMessages{
 	SourceTitle: "название",
 	SourceURL:   "адрес",
 	NoCity:      "— без города —",
-	StatusNames: map[content.Status]string{content.Active: "действуют", content.Suspended: "приостановлены", content.Ended: "прекращены"},
+	StatusNames: map[content.Status]string{content.Active: "Действуют", content.Suspended: "Приостановлены", content.Ended: "Прекращены"},
 	KindNames:   map[content.CityKind]string{content.Twin: "Город-побратим", content.Partner: "Город-партнёр"},
 	Yes:         "да",
 	No:          "нет",
