@@ -74,6 +74,12 @@ func trimTrailingSlash(next http.Handler) http.Handler {
 			// One leading slash only: "//host/" must not become a redirect to another site. And the
 			// path as sent, still escaped: decoded, "/%5Chost/x/" would lead to "/\host/x", which
 			// browsers read as "//host/x", another site.
+			if strings.Contains(p, reviewSegment) {
+				// A review link's token is in the Location: a browser must not keep the redirect,
+				// nor send the address on as a Referer (as the review page itself does).
+				w.Header().Set("Cache-Control", "no-store")
+				w.Header().Set("Referrer-Policy", "no-referrer")
+			}
 			http.Redirect(w, r, "/"+strings.Trim(r.URL.EscapedPath(), "/"), http.StatusMovedPermanently)
 			return
 		}

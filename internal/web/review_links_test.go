@@ -235,6 +235,12 @@ func TestReviewLinkRefusals(t *testing.T) {
 				r.Header.Get("Cache-Control"))
 		}
 	}
+	// With a slash after it, the redirect to the page carries the token: it is not to be kept.
+	if r := get(t, broken, "/en/review/"+valid+"/"); r.StatusCode != http.StatusMovedPermanently ||
+		r.Header.Get("Cache-Control") != "no-store" || r.Header.Get("Referrer-Policy") != "no-referrer" {
+		t.Errorf("a review link with a slash: status %d, Cache-Control %q, Referrer-Policy %q; want 301, no-store, no-referrer",
+			r.StatusCode, r.Header.Get("Cache-Control"), r.Header.Get("Referrer-Policy"))
+	}
 	// A token that could be ours is looked up: without a database, the page says to come back.
 	if r := get(t, broken, "/en/review/"+valid); r.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("a well-formed token without a database: status %d, want 503", r.StatusCode)
