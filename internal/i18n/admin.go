@@ -290,6 +290,8 @@ type AdminMessages struct {
 	MenuOrganizations string
 	MenuPlaces        string
 	MenuHistory       string
+	MenuInbox         string // the messages' section in the menu: short, as the menu must fit one row
+	MenuMedia         string // the media library's section in the menu
 	MenuUnread        Forms
 	// Issue 10, search: staff search over drafts and the trash too.
 	SearchTitle  string

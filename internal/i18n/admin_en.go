@@ -341,6 +341,8 @@ var adminEN = AdminMessages{
 	MenuOrganizations: "Unions",
 	MenuPlaces:        "Contacts",
 	MenuHistory:       "Change log",
+	MenuInbox:         "Messages",
+	MenuMedia:         "Images",
 	MenuUnread:        Forms{One: "new", Few: "new", Many: "new"},
 	// Issue 10, search.
 	SearchTitle:  "Search",

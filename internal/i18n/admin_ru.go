@@ -341,6 +341,8 @@ var adminRU = AdminMessages{
 	MenuOrganizations: "Союзы",
 	MenuPlaces:        "Контакты",
 	MenuHistory:       "Журнал",
+	MenuInbox:         "Письма",
+	MenuMedia:         "Фото",
 	MenuUnread:        Forms{One: "новое", Few: "новых", Many: "новых"},
 	// Issue 10, search.
 	SearchTitle:  "Поиск",

@@ -80,7 +80,7 @@ func (s *Server) deleteMessage(w http.ResponseWriter, r *http.Request) error {
 // withInbox puts the messages into the admin menu after the dashboard, with how many are unread.
 // The menu is on every admin page: when the count cannot be read, the section is there without it.
 func (s *Server) withInbox(r *http.Request, sections []templates.Section, a *i18n.AdminMessages) []templates.Section {
-	inbox := templates.Section{Path: "/admin/messages", Label: a.Inbox}
+	inbox := templates.Section{Path: "/admin/messages", Label: a.MenuInbox}
 	n, err := store.CountUnreadMessages(r.Context(), s.db)
 	if err != nil {
 		s.log.Warn("could not count unread messages", "err", err)

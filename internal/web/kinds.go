@@ -172,7 +172,7 @@ func adminSections(a *i18n.AdminMessages, m *i18n.Messages) []templates.Section 
 	for _, k := range kinds {
 		sections = append(sections, templates.Section{Path: k.base, Label: k.menu(a, m)})
 	}
-	sections = append(sections, templates.Section{Path: "/admin/media", Label: a.Media}, // issue 11, images in the form
+	sections = append(sections, templates.Section{Path: "/admin/media", Label: a.MenuMedia}, // issue 11, images in the form
 		templates.Section{Path: "/admin/history", Label: a.MenuHistory},
 		templates.Section{Path: "/admin/trash", Label: a.Trash})
 	return sections

@@ -91,7 +91,7 @@ func TestWriteMessageReachesTheInbox(t *testing.T) {
 	if got := squash(dash.doc.Find(".inbox-count").Text()); got != "Новых сообщений: 1" {
 		t.Errorf("dashboard says %q, want one new message", got)
 	}
-	if got := squash(dash.doc.Find(`nav a[href="/admin/messages"]`).Text()); got != "Сообщения 1 новое" {
+	if got := squash(dash.doc.Find(`nav a[href="/admin/messages"]`).Text()); got != "Письма 1 новое" {
 		t.Errorf("menu says %q", got)
 	}
 	list := staff.mustGet("/admin/messages")
