@@ -88,7 +88,7 @@ func TestWriteToTheDepartment(t *testing.T) {
 	signIn(t, ctx, s, "editor@example.org", password)
 	open(t, ctx, s.URL+"/admin/messages")
 	checkAxe(t, ctx, "the inbox")
-	if got, want := text(t, ctx, `.site-nav a[href="/admin/messages"]`), fmt.Sprintf("%s %d %s", i18n.AdminFor(content.RU).Inbox, sent, i18n.AdminFor(content.RU).UnreadWord(sent)); got != want {
+	if got, want := text(t, ctx, `.site-nav a[href="/admin/messages"]`), fmt.Sprintf("%s %d %s", i18n.AdminFor(content.RU).MenuInbox, sent, i18n.AdminFor(content.RU).UnreadWord(sent)); got != want {
 		t.Errorf("the admin menu says %q, want %q", got, want)
 	}
 	screenshot(t, ctx, "admin-inbox-1280")
