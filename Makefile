@@ -12,7 +12,7 @@ BIN := bin/twincities
 # The Go release everything builds with is the go line of go.mod: a patched release. Machines here
 # start with GOTOOLCHAIN=local and an older Go that has known vulnerabilities, and a go line alone
 # does not make them switch, so the release is exported here (and in .ci/run); the go command
-# fetches it from the module proxy once. To move to a newer patch release: go mod edit -go=1.26.N.
+# fetches it from the module proxy once. To move to a newer patch release: go mod edit -go=1.27.N.
 export GOTOOLCHAIN := go$(shell sed -n 's/^go //p' go.mod)
 
 .PHONY: help

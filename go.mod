@@ -1,6 +1,6 @@
 module twincities
 
-go 1.26.11
+go 1.27.4
 
 require (
 	github.com/PuerkitoBio/goquery v1.13.0
