@@ -12,6 +12,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +29,8 @@ type asset struct {
 	hashed string // "css/site.3f2a1b9c0d.css"
 	body   []byte
 	ctype  string
+	// enc keeps the compressed forms of a text file (encoded.go); nil for other files.
+	enc *encoded
 }
 
 type manifest struct {
@@ -63,6 +66,9 @@ func (m *manifest) add(name string, body []byte) {
 	ext := path.Ext(name)
 	a := &asset{name: name, hashed: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext,
 		body: body, ctype: mime.TypeByExtension(ext)}
+	if compressible(a.ctype) {
+		a.enc = &encoded{}
+	}
 	m.byName[name], m.byHashed[a.hashed] = a, a
 }
 
@@ -82,7 +88,9 @@ func Exists(name string) bool {
 }
 
 // Handler serves the files under Prefix. A hashed name is cached for a year as immutable; a plain
-// name (an old link, a hand-typed URL) is served too, but revalidated every time.
+// name (an old link, a hand-typed URL) is served too, but revalidated every time. A text file
+// goes out in the best form the client accepts (brotli, gzip or as it is), each form with its
+// own ETag and length; the site's compress middleware leaves these answers alone.
 func Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, Prefix)
@@ -95,16 +103,35 @@ func Handler() http.Handler {
 			http.NotFound(w, r)
 			return
 		}
+		h := w.Header()
 		if hashed {
-			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+			h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
-			w.Header().Set("Cache-Control", "no-cache")
+			h.Set("Cache-Control", "no-cache")
 		}
 		if a.ctype != "" {
-			w.Header().Set("Content-Type", a.ctype)
+			h.Set("Content-Type", a.ctype)
 		}
-		w.Header().Set("ETag", `"`+strings.TrimSuffix(path.Base(a.hashed), path.Ext(a.hashed))+`"`)
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+		tag := strings.TrimSuffix(path.Base(a.hashed), path.Ext(a.hashed))
+		body := a.body
+		if a.enc != nil {
+			// Caches must keep each form apart, the file as it is included.
+			h.Add("Vary", "Accept-Encoding")
+			br, gz := a.enc.forms(a.body)
+			var e encoding
+			e, body = choose(r.Header.Get("Accept-Encoding"), br, gz, a.body)
+			tag += e.suffix
+			if e.name != "" {
+				// http.ServeContent leaves the length of an encoded answer to the caller; and a
+				// range of the compressed bytes is of no use to anyone, so the whole form goes.
+				h.Set("Content-Encoding", e.name)
+				h.Set("Content-Length", strconv.Itoa(len(body)))
+				r = r.Clone(r.Context())
+				r.Header.Del("Range")
+			}
+		}
+		h.Set("ETag", `"`+tag+`"`)
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 	})
 }
 
