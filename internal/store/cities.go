@@ -61,6 +61,30 @@ func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, erro
 	return found, nil
 }
 
+// PublicCityPlaces returns the published cities as ListCities(Public) does, in its order, but
+// with only what the map of the home page's share picture needs: the location and the status.
+// Every public page names that picture, and reading every column (the stories in both languages,
+// the sources, the galleries) for it was the largest cost of an uncached page (issue 12).
+func PublicCityPlaces(ctx context.Context, db DBTX) ([]content.City, error) {
+	args := pgx.StrictNamedArgs{}
+	where := Public.where("c", nil, args)
+	rows, err := db.Query(ctx, `SELECT c.latitude, c.longitude, c.status FROM cities c
+		WHERE `+where+`
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: city places: %w", err)
+	}
+	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (content.City, error) {
+		var c content.City
+		err := row.Scan(latitude{&c.Location}, longitude{&c.Location}, &c.Status)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: city places: %w", err)
+	}
+	return found, nil
+}
+
 // CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is
 // ErrNotFound.
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {

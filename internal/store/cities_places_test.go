@@ -1,0 +1,45 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"twincities/internal/content"
+	"twincities/internal/postgres/pgtest"
+	"twincities/internal/store"
+)
+
+// The share picture's address is a hash of the map PublicCityPlaces reads for every page, and the
+// picture itself is drawn from ListCities: both must see the same places, in the same order, or
+// the address would name another picture than the one served.
+func TestPublicCityPlacesMatchListCities(t *testing.T) {
+	t.Parallel()
+	ctx, db := context.Background(), pgtest.SeededDB(t)
+	drafted, ended, trashed := newCity(content.Partner, "drafted", false), newCity(content.Twin, "ended", true), newCity(content.Twin, "trashed", true)
+	ended.Status, ended.Location = content.Ended, nil
+	for _, c := range []*content.City{&drafted, &ended, &trashed} {
+		if err := store.InsertCity(ctx, db, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(ctx, `UPDATE cities SET deleted_at = now() WHERE id = $1`, trashed.ID); err != nil {
+		t.Fatal(err)
+	}
+	want, err := store.ListCities(ctx, db, store.CityQuery{Filter: store.Public})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.PublicCityPlaces(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) || len(want) < 3 {
+		t.Fatalf("%d places, %d public cities", len(got), len(want))
+	}
+	for i := range want {
+		w, g := want[i], got[i]
+		if g.Status != w.Status || (g.Location == nil) != (w.Location == nil) || g.Location != nil && *g.Location != *w.Location {
+			t.Errorf("place %d: %v %v, want %s's %v %v", i, g.Status, g.Location, w.Slug, w.Status, w.Location)
+		}
+	}
+}
