@@ -25,3 +25,28 @@ func BenchmarkPages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUncached measures the three pages of issue 12's table (the home page, a city, a list)
+// as a load tester asks them, without compression, and as a browser does, with gzip: the cost of
+// a page built afresh, which is what a page cache saves and what a cache miss still pays.
+func BenchmarkUncached(b *testing.B) {
+	h := site(b, pgtest.SeededDB(b))
+	for _, enc := range []string{"identity", "gzip"} {
+		for _, path := range []string{"/en/", "/en/twin-cities/duisburg", "/ru/awards"} {
+			b.Run(enc+path, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					rec := httptest.NewRecorder()
+					req := httptest.NewRequest(http.MethodGet, path, nil)
+					if enc != "identity" {
+						req.Header.Set("Accept-Encoding", enc)
+					}
+					h.ServeHTTP(rec, req)
+					if rec.Code != http.StatusOK {
+						b.Fatalf("GET %s: %d", path, rec.Code)
+					}
+				}
+			})
+		}
+	}
+}

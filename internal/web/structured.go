@@ -58,7 +58,7 @@ func (s *Server) baseShare(r *http.Request, p templates.Page) templates.Share {
 		sh.Data = append(sh.Data, schemaorg.Breadcrumbs(crumbs))
 	}
 	if s.db != nil {
-		cities, err := store.ListCities(r.Context(), s.db, store.CityQuery{Filter: store.Public})
+		cities, err := store.PublicCityPlaces(r.Context(), s.db)
 		switch {
 		case err == nil:
 			sh.Image, sh.ImageAlt = s.homeShareURL(cities), p.Msg.ShareHomeAlt
