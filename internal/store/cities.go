@@ -85,6 +85,28 @@ func PublicCityPlaces(ctx context.Context, db DBTX) ([]content.City, error) {
 	return found, nil
 }
 
+// PublicCityNames returns the published cities with only what a link to each needs: the ID, the
+// kind, the slug and the names. A list that names the city of each entry (the awards) needs no
+// more, and reading the stories of every city for it doubled the cost of the list (issue 12).
+func PublicCityNames(ctx context.Context, db DBTX) ([]content.City, error) {
+	args := pgx.StrictNamedArgs{}
+	rows, err := db.Query(ctx, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
+		WHERE `+Public.where("c", nil, args)+`
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: city names: %w", err)
+	}
+	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (content.City, error) {
+		var c content.City
+		err := row.Scan(&c.ID, &c.Kind, &c.Slug, &c.Name.RU, &c.Name.EN)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: city names: %w", err)
+	}
+	return found, nil
+}
+
 // CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is
 // ErrNotFound.
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {

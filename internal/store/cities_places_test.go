@@ -11,8 +11,9 @@ import (
 
 // The share picture's address is a hash of the map PublicCityPlaces reads for every page, and the
 // picture itself is drawn from ListCities: both must see the same places, in the same order, or
-// the address would name another picture than the one served.
-func TestPublicCityPlacesMatchListCities(t *testing.T) {
+// the address would name another picture than the one served. PublicCityNames, for the links of
+// the awards, must see the same cities as ListCities did before it.
+func TestPublicCityPlacesAndNamesMatchListCities(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.SeededDB(t)
 	drafted, ended, trashed := newCity(content.Partner, "drafted", false), newCity(content.Twin, "ended", true), newCity(content.Twin, "trashed", true)
@@ -36,8 +37,18 @@ func TestPublicCityPlacesMatchListCities(t *testing.T) {
 	if len(got) != len(want) || len(want) < 3 {
 		t.Fatalf("%d places, %d public cities", len(got), len(want))
 	}
+	names, err := store.PublicCityNames(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != len(want) {
+		t.Fatalf("%d names, %d public cities", len(names), len(want))
+	}
 	for i := range want {
-		w, g := want[i], got[i]
+		w, g, n := want[i], got[i], names[i]
+		if n.ID != w.ID || n.Kind != w.Kind || n.Slug != w.Slug || n.Name != w.Name {
+			t.Errorf("name %d: %d %s/%s %v, want %d %s/%s %v", i, n.ID, n.Kind, n.Slug, n.Name, w.ID, w.Kind, w.Slug, w.Name)
+		}
 		if g.Status != w.Status || (g.Location == nil) != (w.Location == nil) || g.Location != nil && *g.Location != *w.Location {
 			t.Errorf("place %d: %v %v, want %s's %v %v", i, g.Status, g.Location, w.Slug, w.Status, w.Location)
 		}

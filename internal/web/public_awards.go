@@ -20,7 +20,7 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public}); err != nil {
 			return err
 		}
-		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
+		cities, err := store.PublicCityNames(ctx, tx) // the links to the cities need no more
 		for _, c := range cities {
 			d.Cities[c.ID] = c
 		}
