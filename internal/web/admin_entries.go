@@ -19,6 +19,10 @@ func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
+		page, err := pageParam(r)
+		if err != nil {
+			return err
+		}
 		f := store.Filter{State: q.Get("state"), Search: search}
 		if f.State != store.StatePublished && f.State != store.StateDraft {
 			f.State = ""
@@ -41,7 +45,12 @@ func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			}
 			rows = append(rows, row)
 		}
-		list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: rows, State: f.State, Search: f.Search}
+		// Issue 12, growth: a page of the list, its links keeping the filters.
+		pg, err := makePager(r.URL, page, len(rows), listPageSize)
+		if err != nil {
+			return err
+		}
+		list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: pageItems(rows, pg), State: f.State, Search: f.Search, Pager: pg}
 		s.render(w, r, http.StatusOK, templates.EntriesPage(p, list))
 		return nil
 	}
