@@ -98,7 +98,7 @@ func TestShownGroupsThousands(t *testing.T) {
 		from, to, total int
 		want            string
 	}{
-		{content.RU, 1, 50, 1000, "Показано 1–50 из 1\u00a0000"},
+		{content.RU, 1, 50, 1000, "Показано 1–50 из\u00a01\u00a0000"},
 		{content.EN, 951, 1000, 1000, "Showing 951–1,000 of 1,000"},
 		{content.EN, 1, 20, 35, "Showing 1–20 of 35"},
 	} {
