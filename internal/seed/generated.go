@@ -71,7 +71,7 @@ func Generate(ctx context.Context, db TxBeginner, n int) (Generated, error) {
 		if _, err := tx.Exec(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
 			return fmt.Errorf("seed: %w", err)
 		}
-		g, err = generate(ctx, tx, n)
+		g, err = generate(ctx, flatTx{tx}, n)
 		return err
 	})
 	if err != nil {
@@ -110,7 +110,21 @@ const (
 	markEN = "[test data]"
 )
 
-func generate(ctx context.Context, tx pgx.Tx, n int) (Generated, error) {
+// flatTx is the generator's transaction as each store workflow sees it: the workflow's own
+// transaction for one entry becomes the whole run's, with no savepoint, which would cost two more
+// round trips an entry for nothing: any error ends the whole run, which rolls back as one.
+type flatTx struct{ pgx.Tx }
+
+// Begin returns the same transaction, not a savepoint.
+func (t flatTx) Begin(context.Context) (pgx.Tx, error) { return t, nil }
+
+// Commit leaves committing to the run.
+func (flatTx) Commit(context.Context) error { return nil }
+
+// Rollback leaves rolling back to the run, which does when an entry fails.
+func (flatTx) Rollback(context.Context) error { return nil }
+
+func generate(ctx context.Context, tx flatTx, n int) (Generated, error) {
 	var g Generated
 	width := max(4, len(strconv.Itoa(n)))
 	num := func(i int) string { return fmt.Sprintf("%0*d", width, i) }

@@ -74,3 +74,11 @@ func pageItems[T any](items []T, pg templates.Pager) []T {
 	}
 	return items[pg.From-1 : pg.To]
 }
+
+// keepPage makes the language switch of page n of a public list lead to the same page in the
+// other language.
+func keepPage(p *templates.Page, n int) {
+	if n > 1 {
+		p.AltPath = pageAddress(&url.URL{Path: p.AltPath}, n)
+	}
+}

@@ -41,6 +41,7 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	d.Awards = pageItems(d.Awards, d.Pager)
 	title := i18n.For(langOf(r)).Awards
 	p := s.page(r, title, "/awards", crumb(r, title, "/awards"))
+	keepPage(&p, page)
 	if len(d.Awards) > 0 {
 		p.Description = trimWords(i18n.Typeset(p.Lang, fmt.Sprintf(p.Msg.DescAwards, total, d.Awards[0].Title.In(p.Lang))), descriptionLength)
 	}

@@ -62,6 +62,7 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		}
 		section, title := sectionOf(kind, langOf(r))
 		p := s.page(r, title, section, crumb(r, title, section))
+		keepPage(&p, page)
 		links, names := cityLinks(p, cities)
 		format := p.Msg.DescTwinList
 		if kind == content.Partner {

@@ -39,6 +39,7 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	orgs = pageItems(orgs, pg)
 	title := i18n.For(langOf(r)).Memberships
 	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
+	keepPage(&p, page)
 	links := make([]schemaorg.OrgLink, 0, len(orgs))
 	names := make([]string, 0, len(orgs))
 	for _, o := range orgs {
