@@ -70,7 +70,7 @@ func TestListsArePaged(t *testing.T) {
 				t.Errorf("%s: page 2's previous page is %q", base, prev)
 			}
 			other := "/" + string(l.Other()) + section + "?page=2"
-			if alt := second.doc.Find(`link[rel="alternate"][hreflang="` + string(l.Other()) + `"]`).AttrOr("href", ""); !strings.HasSuffix(alt, other) {
+			if alt := second.doc.Find(`link[rel="alternate"][hreflang="`+string(l.Other())+`"]`).AttrOr("href", ""); !strings.HasSuffix(alt, other) {
 				t.Errorf("%s: page 2 in the other language is %q, want …%s", base, alt, other)
 			}
 			if first.doc.Find("main").Text() == second.doc.Find("main").Text() {
