@@ -86,6 +86,7 @@ type EntryList struct {
 	Rows      []EntryRow
 	State     string // "", "published", "draft"
 	Search    string
+	Pager     Pager // where Rows stand in the whole list, filtered (issue 12)
 }
 
 // ImagePath is the URL of a stored image file.

@@ -18,6 +18,10 @@ Usage:
   twincities [serve]                 migrate, load the initial data into an empty database, and serve
   twincities migrate up|down|status  change or show the database schema
   twincities seed                    load the initial data into an empty database
+  twincities seed --generated N      add clearly marked fake test data for measuring at size: N cities,
+                                     10N events, 5N news, N awards, N organisations (N from 1 to 10000);
+                                     refused unless the database holds only the standard initial data
+                                     (no staff change, no entry of its own) and no generated data yet
   twincities user add --email E --name N --role admin|publisher|editor
                                      add a staff account (password from standard input)
   twincities user passwd --email E   set a new password (from standard input); ends their sessions
@@ -82,7 +86,14 @@ func Run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "restore":
 		return withApp(ctx, cfg, log, func(a *App) error { return restoreCommand(ctx, a, args, stdout) })
 	case "seed":
+		n, err := generatedScale(args)
+		if err != nil {
+			return err
+		}
 		return withApp(ctx, cfg, log, func(a *App) error {
+			if n > 0 {
+				return generateCommand(ctx, a, n, stdout)
+			}
 			loaded, err := a.Prepare(ctx)
 			if err != nil {
 				return err

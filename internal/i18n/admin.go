@@ -488,6 +488,12 @@ type AdminMessages struct {
 	// ImagesNeedPublisher replaces the image controls of a published entry for an editor while
 	// changes need approval: images are saved on the entry itself, so they would skip the review.
 	ImagesNeedPublisher string
+
+	// Issue 12, growth: the count and links of a long list's pages.
+	ListShown    string // "Показано %[1]s–%[2]s из %[3]s"
+	ListPages    string // the pager's label for assistive technology
+	ListPrevious string
+	ListNext     string
 }
 
 // AdminFor returns the staff interface's catalogue for language l.

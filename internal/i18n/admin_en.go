@@ -537,4 +537,10 @@ var adminEN = AdminMessages{
 	AuditRevertedTo:     "back to version %d",
 	AuditWithCity:       "with its city (no. %d)",
 	ImagesNeedPublisher: "While changes need approval, a publisher or an administrator changes the pictures of a published entry: a picture goes on the site at once, without review.",
+
+	// Issue 12, growth.
+	ListShown:    "Showing %[1]s–%[2]s of %[3]s",
+	ListPages:    "Pages of the list",
+	ListPrevious: "Previous page",
+	ListNext:     "Next page",
 }

@@ -359,4 +359,8 @@ var en = Messages{
 	NewsCities:  "Cities",
 	NewsBadPage: "There is no such page of the list: a page number is a whole number from 1. Start from the first page.",
 	DescNews:    "News of Perm’s international and inter-municipal relations.",
+
+	// Issue 12, growth.
+	ListShown: "Showing %[1]s–%[2]s of %[3]s",
+	ListPages: "Pages of the list",
 }

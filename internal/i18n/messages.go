@@ -358,6 +358,10 @@ type Messages struct {
 	NewsCities  string // the cities an item is about
 	NewsBadPage string // a ?page= that is not a whole number from 1
 	DescNews    string // the list's meta description
+
+	// Issue 12, growth: the count and links of a long list's pages.
+	ListShown string // "Показано %[1]s–%[2]s из %[3]s": the entries of this page, of how many
+	ListPages string // the pager's label for assistive technology
 }
 
 // ruTyped is the Russian catalogue as the site prints it, with its non-breaking spaces.

@@ -91,3 +91,19 @@ func TestCountCatalogueForms(t *testing.T) {
 		}
 	}
 }
+
+func TestShownGroupsThousands(t *testing.T) {
+	for _, c := range []struct {
+		l               content.Lang
+		from, to, total int
+		want            string
+	}{
+		{content.RU, 1, 50, 1000, "Показано 1–50 из\u00a01\u00a0000"},
+		{content.EN, 951, 1000, 1000, "Showing 951–1,000 of 1,000"},
+		{content.EN, 1, 20, 35, "Showing 1–20 of 35"},
+	} {
+		if got := i18n.Shown(c.l, i18n.For(c.l).ListShown, c.from, c.to, c.total); got != c.want {
+			t.Errorf("Shown(%s, %d, %d, %d) = %q, want %q", c.l, c.from, c.to, c.total, got, c.want)
+		}
+	}
+}

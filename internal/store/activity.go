@@ -23,10 +23,14 @@ const publicEvent = `e.published AND e.deleted_at IS NULL
 // LastActivities returns, for every published city with one, the date of its latest published
 // event dated today or earlier: the last joint activity its card shows. One query for all cities.
 func LastActivities(ctx context.Context, db DBTX, today time.Time) (map[int64]content.Date, error) {
-	rows, err := db.Query(ctx, `SELECT DISTINCT ON (e.city_id) e.city_id, e.event_date, e.date_precision
-		FROM events e JOIN cities c ON c.id = e.city_id
-		WHERE `+publicEvent+` AND e.event_date <= @today
-		ORDER BY e.city_id, e.event_date DESC`, pgx.StrictNamedArgs{"today": day(today)})
+	// Per city, its latest event from the index (events_public_city_date_idx), rather than every
+	// event of every city sorted: at a thousand cities with ten events each (issue 12).
+	rows, err := db.Query(ctx, `SELECT c.id, last.event_date, last.date_precision
+		FROM cities c CROSS JOIN LATERAL (
+			SELECT e.event_date, e.date_precision FROM events e
+			WHERE e.city_id = c.id AND e.published AND e.deleted_at IS NULL AND e.event_date <= @today
+			ORDER BY e.event_date DESC LIMIT 1) last
+		WHERE c.published AND c.deleted_at IS NULL`, pgx.StrictNamedArgs{"today": day(today)})
 	if err != nil {
 		return nil, fmt.Errorf("store: last activities: %w", err)
 	}

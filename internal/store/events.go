@@ -34,23 +34,48 @@ var events = entryTable[content.Event]{name: "events", alias: "e", joins: pictur
 type EventQuery struct {
 	CityID  int64 // the city's timeline; 0 with General false: every event
 	General bool  // only the events that belong to no city
+	Limit   int   // 0: no limit (issue 12: an admin list's page)
+	Offset  int   // events skipped, for paging
 	Filter
 }
 
 // ListEvents returns the events q selects, oldest first, as a timeline reads. The public's
 // timeline (PublishedOnly) also leaves out events of cities that are drafts or in the trash.
 func ListEvents(ctx context.Context, db DBTX, q EventQuery) ([]content.Event, error) {
-	args := pgx.StrictNamedArgs{"city_id": q.CityID, "general": q.General, "published_only": q.PublishedOnly}
-	where := q.Filter.where("e", []string{"title_ru", "title_en"}, args)
+	var limit *int
+	if q.Limit > 0 {
+		limit = &q.Limit
+	}
+	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
 	found, err := events.collect(db.Query(ctx, events.selectSQL()+`
 		LEFT JOIN cities c ON c.id = e.city_id
-		WHERE (@city_id::bigint = 0 OR e.city_id = @city_id) AND (NOT @general OR e.city_id IS NULL)
-			AND (NOT @published_only OR e.city_id IS NULL OR (c.published AND c.deleted_at IS NULL)) AND `+where+`
-		ORDER BY e.event_date, e.id`, args))
+		WHERE `+q.eventsWhere(args)+`
+		ORDER BY e.event_date, e.id
+		LIMIT @limit OFFSET @offset`, args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}
 	return found, nil
+}
+
+// CountEvents is how many events q selects, Limit and Offset aside: for paging.
+func CountEvents(ctx context.Context, db DBTX, q EventQuery) (int, error) {
+	args := pgx.StrictNamedArgs{}
+	var n int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM events e LEFT JOIN cities c ON c.id = e.city_id
+		WHERE `+q.eventsWhere(args), args).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count events: %w", err)
+	}
+	return n, nil
+}
+
+// eventsWhere is the WHERE clause of q over events e joined with their cities c, with its values
+// added to args.
+func (q EventQuery) eventsWhere(args pgx.StrictNamedArgs) string {
+	args["city_id"], args["general"], args["published_only"] = q.CityID, q.General, q.PublishedOnly
+	return `(@city_id::bigint = 0 OR e.city_id = @city_id) AND (NOT @general OR e.city_id IS NULL)
+			AND (NOT @published_only OR e.city_id IS NULL OR (c.published AND c.deleted_at IS NULL)) AND ` +
+		q.Filter.where("e", []string{"title_ru", "title_en"}, args)
 }
 
 func eventByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Event, error) {

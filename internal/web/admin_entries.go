@@ -19,9 +19,16 @@ func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
+		page, err := pageParam(r)
+		if err != nil {
+			return err
+		}
 		f := store.Filter{State: q.Get("state"), Search: search}
 		if f.State != store.StatePublished && f.State != store.StateDraft {
 			f.State = ""
+		}
+		if res.page != nil {
+			return listEntryPage(s, res, w, r, f, page)
 		}
 		entries, err := res.list(r.Context(), s.db, f)
 		if err != nil {
@@ -35,16 +42,54 @@ func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			if !res.belongs(e) {
 				continue
 			}
-			row := templates.EntryRow{Path: res.entryPath(e.EntryID()), Label: e.Label(l), Published: e.IsPublished()}
-			if res.detail != nil {
-				row.Detail = res.detail(e, l)
-			}
-			rows = append(rows, row)
+			rows = append(rows, entryRow(res, e, l))
 		}
-		list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: rows, State: f.State, Search: f.Search}
+		// Issue 12, growth: a page of the list, its links keeping the filters.
+		pg, err := makePager(r.URL, page, len(rows), listPageSize)
+		if err != nil {
+			return err
+		}
+		list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: pageItems(rows, pg), State: f.State, Search: f.Search, Pager: pg}
 		s.render(w, r, http.StatusOK, templates.EntriesPage(p, list))
 		return nil
 	}
+}
+
+// listEntryPage answers listEntries for a kind whose list the database pages (res.page): it reads
+// only the page asked for and the count.
+func listEntryPage[T content.Entry](s *Server, res resource[T], w http.ResponseWriter, r *http.Request, f store.Filter, page int) error {
+	var entries []T
+	var total int
+	err := store.ReadSnapshot(r.Context(), s.db, func(tx store.DBTX) (err error) {
+		entries, total, err = res.page(r.Context(), tx, f, listPageSize, (page-1)*listPageSize)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	pg, err := makePager(r.URL, page, total, listPageSize)
+	if err != nil {
+		return err
+	}
+	l := adminLang(r)
+	p := s.adminPage(r, "", res.base)
+	p.Title = res.title(p.Admin, p.Msg)
+	rows := make([]templates.EntryRow, 0, len(entries))
+	for _, e := range entries {
+		rows = append(rows, entryRow(res, e, l))
+	}
+	list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: rows, State: f.State, Search: f.Search, Pager: pg}
+	s.render(w, r, http.StatusOK, templates.EntriesPage(p, list))
+	return nil
+}
+
+// entryRow is e as a row of its kind's list, in the staff's language l.
+func entryRow[T content.Entry](res resource[T], e T, l content.Lang) templates.EntryRow {
+	row := templates.EntryRow{Path: res.entryPath(e.EntryID()), Label: e.Label(l), Published: e.IsPublished()}
+	if res.detail != nil {
+		row.Detail = res.detail(e, l)
+	}
+	return row
 }
 
 // newEntry handles "GET {base}/new".

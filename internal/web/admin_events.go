@@ -23,6 +23,15 @@ var eventResource = resource[content.Event]{
 	list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Event, error) {
 		return store.ListEvents(ctx, db, store.EventQuery{Filter: f})
 	},
+	// Issue 12, growth: a page at a time, from the database.
+	page: func(ctx context.Context, db store.DBTX, f store.Filter, limit, offset int) ([]content.Event, int, error) {
+		total, err := store.CountEvents(ctx, db, store.EventQuery{Filter: f})
+		if err != nil {
+			return nil, 0, err
+		}
+		page, err := store.ListEvents(ctx, db, store.EventQuery{Filter: f, Limit: limit, Offset: offset})
+		return page, total, err
+	},
 	belongs: func(content.Event) bool { return true },
 	sources: func(e content.Event) []content.Source { return e.Sources },
 	parse:   parseEvent,

@@ -16,12 +16,21 @@ import (
 
 // listMessages handles "GET /admin/messages": every message kept, newest first.
 func (s *Server) listMessages(w http.ResponseWriter, r *http.Request) error {
+	page, err := pageParam(r)
+	if err != nil {
+		return err
+	}
 	ms, err := store.ListMessages(r.Context(), s.db)
 	if err != nil {
 		return err
 	}
+	// Issue 12, growth: a page of the inbox.
+	pg, err := makePager(r.URL, page, len(ms), listPageSize)
+	if err != nil {
+		return err
+	}
 	a := adminMessages(r)
-	d := templates.InboxData{Messages: ms, RetentionDays: int(s.messageRetention.Hours() / 24)}
+	d := templates.InboxData{Messages: pageItems(ms, pg), RetentionDays: int(s.messageRetention.Hours() / 24), Pager: pg}
 	s.render(w, r, http.StatusOK, templates.Inbox(s.adminPage(r, a.Inbox, "/admin/messages"), d))
 	return nil
 }

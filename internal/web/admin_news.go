@@ -25,6 +25,15 @@ var newsResource = resource[content.News]{
 	list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.News, error) {
 		return store.ListNews(ctx, db, store.NewsQuery{Filter: f})
 	},
+	// Issue 12, growth: a page at a time, from the database.
+	page: func(ctx context.Context, db store.DBTX, f store.Filter, limit, offset int) ([]content.News, int, error) {
+		total, err := store.CountNews(ctx, db, store.NewsQuery{Filter: f})
+		if err != nil {
+			return nil, 0, err
+		}
+		page, err := store.ListNews(ctx, db, store.NewsQuery{Filter: f, Limit: limit, Offset: offset})
+		return page, total, err
+	},
 	belongs: func(content.News) bool { return true },
 	sources: func(n content.News) []content.Source { return n.Sources },
 	parse:   parseNews,

@@ -30,6 +30,10 @@ type resource[T content.Entry] struct {
 	blank func() T
 	// list returns the entries a filter selects.
 	list func(ctx context.Context, db store.DBTX, f store.Filter) ([]T, error)
+	// page, where set, returns one page of what list would (limit entries from offset) and how
+	// many there are in all, from the database: for the kinds that grow by thousands (issue 12).
+	// It is called in a read-only snapshot, so the count and the page agree.
+	page func(ctx context.Context, db store.DBTX, f store.Filter, limit, offset int) ([]T, int, error)
 	// belongs reports whether an entry is of this resource (a twin city is not a partner city).
 	belongs func(T) bool
 	// sources are the entry's sources, for the form.

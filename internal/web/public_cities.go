@@ -26,6 +26,10 @@ func sectionOf(kind content.CityKind, l content.Lang) (path, title string) {
 func (s *Server) listCities(kind content.CityKind) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx, today := r.Context(), s.permNow()
+		page, ok := s.publicPageParam(w, r)
+		if !ok {
+			return nil
+		}
 		var cities []content.City
 		d := templates.CityListData{Kind: kind}
 		err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
@@ -43,6 +47,12 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		if err != nil {
 			return err
 		}
+		// Issue 12, growth: the current cities first, then the former, a page at a time.
+		cities = currentFirst(cities)
+		if d.Pager, err = makePager(r.URL, page, len(cities), listPageSize); err != nil {
+			return err
+		}
+		cities = pageItems(cities, d.Pager)
 		for _, c := range cities {
 			if c.IsCurrent() {
 				d.Current = append(d.Current, c)
@@ -52,6 +62,7 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		}
 		section, title := sectionOf(kind, langOf(r))
 		p := s.page(r, title, section, crumb(r, title, section))
+		keepPage(&p, page)
 		links, names := cityLinks(p, cities)
 		format := p.Msg.DescTwinList
 		if kind == content.Partner {

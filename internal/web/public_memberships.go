@@ -15,6 +15,10 @@ import (
 // listMemberships handles "GET /{lang}/memberships": organisations grouped by kind, then scope.
 func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
+	page, ok := s.publicPageParam(w, r)
+	if !ok {
+		return nil
+	}
 	var orgs []content.Organization
 	var note string
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
@@ -27,8 +31,15 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Issue 12, growth: a page of the list, in the order of the groups.
+	pg, err := makePager(r.URL, page, len(orgs), listPageSize)
+	if err != nil {
+		return err
+	}
+	orgs = pageItems(orgs, pg)
 	title := i18n.For(langOf(r)).Memberships
 	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
+	keepPage(&p, page)
 	links := make([]schemaorg.OrgLink, 0, len(orgs))
 	names := make([]string, 0, len(orgs))
 	for _, o := range orgs {
@@ -37,7 +48,7 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.Description = listDescription(p.Lang, p.Msg.DescMemberships, names)
 	p.Share.Data = append(p.Share.Data, schemaorg.OrganizationList(title, links, p.Lang, plainSummary))
-	s.render(w, r, http.StatusOK, templates.Memberships(p, groupOrganizations(orgs), note))
+	s.render(w, r, http.StatusOK, templates.Memberships(p, groupOrganizations(orgs), note, pg))
 	return nil
 }
 

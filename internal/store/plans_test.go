@@ -1,0 +1,196 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"twincities/internal/content"
+	"twincities/internal/postgres/pgtest"
+	"twincities/internal/seed"
+	"twincities/internal/store"
+)
+
+// planScale is the scale of the generated data the plans are checked at: large enough that events,
+// news, the revisions and the change log each pass largeTable rows, so that the planner would
+// rather use an index there, and small enough to generate in seconds.
+const planScale = 300
+
+// largeTable is the number of rows from which a sequential scan of a table is a failure: at the
+// size the site is built for (issue 12) such a table grows with every city.
+const largeTable = 1000
+
+// queryLog is a pgx tracer that keeps every statement sent, with its arguments, so that the plans
+// checked are those of the real store functions and cannot drift from them.
+type queryLog struct {
+	mu      sync.Mutex
+	queries []tracedQuery
+}
+
+type tracedQuery struct {
+	sql  string
+	args []any
+}
+
+// TraceQueryStart implements pgx.QueryTracer.
+func (l *queryLog) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.queries = append(l.queries, tracedQuery{d.SQL, d.Args})
+	return ctx
+}
+
+// TraceQueryEnd implements pgx.QueryTracer.
+func (l *queryLog) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// take returns the statements traced since the last call and forgets them.
+func (l *queryLog) take() []tracedQuery {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	q := l.queries
+	l.queries = nil
+	return q
+}
+
+// TestHotQueriesUseIndexes runs, on generated data of planScale, every store function a public
+// list, the home page, a city's page, an admin list and the change log call, captures their SQL,
+// and fails on any plan that reads a large table (largeTable rows or more) from end to end.
+func TestHotQueriesUseIndexes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := pgtest.SeededDB(t)
+	if _, err := seed.Generate(ctx, pool, planScale); err != nil {
+		t.Fatal(err)
+	}
+	// What autovacuum does on a live database: statistics for the planner, and the visibility map
+	// that lets a count read an index alone.
+	if _, err := pool.Exec(ctx, "VACUUM ANALYZE"); err != nil {
+		t.Fatal(err)
+	}
+	cfg := pool.Config().ConnConfig.Copy()
+	log := &queryLog{}
+	cfg.Tracer = log
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+
+	city, err := store.CityBySlug(ctx, pool, content.Twin, "test-city-0001", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
+	calls := map[string]func(db store.DBTX) error{
+		"home: counts":          func(db store.DBTX) error { _, err := store.PublicCounts(ctx, db); return err },
+		"home: last activities": func(db store.DBTX) error { _, err := store.LastActivities(ctx, db, today); return err },
+		"home: upcoming events": func(db store.DBTX) error { _, err := store.UpcomingEvents(ctx, db, today, 3); return err },
+		"home: latest awards": func(db store.DBTX) error {
+			_, err := store.ListAwards(ctx, db, store.AwardQuery{Filter: store.Public, Limit: 3})
+			return err
+		},
+		"news: a page": func(db store.DBTX) error {
+			if _, err := store.CountNews(ctx, db, store.NewsQuery{Filter: store.Public}); err != nil {
+				return err
+			}
+			_, err := store.ListNews(ctx, db, store.NewsQuery{Filter: store.Public, Limit: 10, Offset: 20})
+			return err
+		},
+		"city page": func(db store.DBTX) error {
+			if _, err := store.CityBySlug(ctx, db, content.Twin, city.Slug, true); err != nil {
+				return err
+			}
+			if _, err := store.ListEvents(ctx, db, store.EventQuery{CityID: city.ID, Filter: store.Public}); err != nil {
+				return err
+			}
+			if _, err := store.ListAwards(ctx, db, store.AwardQuery{CityID: city.ID, Filter: store.Public}); err != nil {
+				return err
+			}
+			_, err := store.ListNews(ctx, db, store.NewsQuery{CityID: city.ID, Filter: store.Public})
+			return err
+		},
+		"change log: first page": func(db store.DBTX) error {
+			_, err := store.ListAudit(ctx, db, store.AuditQuery{Limit: 51})
+			return err
+		},
+		"change log: by kind": func(db store.DBTX) error {
+			_, err := store.ListAudit(ctx, db, store.AuditQuery{Entity: content.EntityEvent, Limit: 51, Offset: 100})
+			return err
+		},
+		"entry history": func(db store.DBTX) error {
+			if _, err := store.Events.Revisions(ctx, db, city.ID); err != nil {
+				return err
+			}
+			_, err := store.ListAudit(ctx, db, store.AuditQuery{Entity: content.EntityCity, EntityID: fmt.Sprint(city.ID), Limit: 500})
+			return err
+		},
+	}
+	for name, call := range calls {
+		if err := call(conn); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, q := range log.take() {
+			checkPlan(t, ctx, pool, name, q)
+		}
+	}
+}
+
+// checkPlan explains q and fails on a sequential scan of a table of largeTable rows or more.
+func checkPlan(t *testing.T, ctx context.Context, db store.DBTX, name string, q tracedQuery) {
+	t.Helper()
+	var raw []byte
+	if err := db.QueryRow(ctx, "EXPLAIN (FORMAT JSON) "+q.sql, q.args...).Scan(&raw); err != nil {
+		t.Fatalf("%s: explain: %v\n%s", name, err, q.sql)
+	}
+	var plans []struct{ Plan planNode }
+	if err := json.Unmarshal(raw, &plans); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plans {
+		p.Plan.walk(func(n planNode) {
+			if n.NodeType != "Seq Scan" {
+				return
+			}
+			var rows int64
+			if err := db.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{n.Relation}.Sanitize()).Scan(&rows); err != nil {
+				t.Fatal(err)
+			}
+			if rows >= largeTable {
+				t.Errorf("%s: a sequential scan of %s (%d rows) in\n%s\n%s", name, n.Relation, rows, strings.TrimSpace(q.sql), explain(ctx, db, q))
+			}
+		})
+	}
+}
+
+// planNode is a node of EXPLAIN (FORMAT JSON), as far as the check reads it.
+type planNode struct {
+	NodeType string     `json:"Node Type"`
+	Relation string     `json:"Relation Name"`
+	Plans    []planNode `json:"Plans"`
+}
+
+func (n planNode) walk(fn func(planNode)) {
+	fn(n)
+	for _, c := range n.Plans {
+		c.walk(fn)
+	}
+}
+
+// explain is the plan of q as text, for a failure's message.
+func explain(ctx context.Context, db store.DBTX, q tracedQuery) string {
+	rows, err := db.Query(ctx, "EXPLAIN "+q.sql, q.args...)
+	if err != nil {
+		return err.Error()
+	}
+	lines, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
