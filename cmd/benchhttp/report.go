@@ -41,18 +41,20 @@ func loadFromEnv(getenv func(string) string) (load, error) {
 	return l, nil
 }
 
-// printTable writes the figures, one line a page and mode. The ratio is the site's requests a
-// second over the minimal server's: 1 would be as fast as handing out bytes can be.
+// printTable writes the figures, one line a page and mode, as a Markdown table, ready to paste
+// into the README. The ratio is the site's requests a second over the minimal server's: 1 would
+// be as fast as handing out bytes can be.
 func printTable(w io.Writer, rows []row) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "page\tmode\tsite req/s\tminimal req/s\tratio\tsite p99\tminimal p99\t")
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+	fmt.Fprintln(tw, "| page\t| mode\t| site req/s\t| minimal req/s\t| ratio\t| site p99\t| minimal p99\t|")
+	fmt.Fprintln(tw, "|---\t|---\t|---\t|---\t|---\t|---\t|---\t|")
 	var failed []string
 	for _, r := range rows {
 		ratio := 0.0
 		if r.Minimal.RequestsPerSec > 0 {
 			ratio = r.Site.RequestsPerSec / r.Minimal.RequestsPerSec
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.0f\t%.2f\t%s\t%s\t\n", r.Page, r.Mode, r.Site.RequestsPerSec,
+		fmt.Fprintf(tw, "| %s\t| %s\t| %.0f\t| %.0f\t| %.2f\t| %s\t| %s\t|\n", r.Page, r.Mode, r.Site.RequestsPerSec,
 			r.Minimal.RequestsPerSec, ratio, milliseconds(r.Site.P99), milliseconds(r.Minimal.P99))
 		if r.Site.Errors > 0 {
 			failed = append(failed, fmt.Sprintf("%s (%s): the site failed %d of %d requests", r.Page, r.Mode, r.Site.Errors, r.Site.Requests))

@@ -59,3 +59,34 @@ func TestParseWrkIncomplete(t *testing.T) {
 		}
 	}
 }
+
+// The table is Markdown, as the README shows it, and names every failed run under it.
+func TestPrintTable(t *testing.T) {
+	var b strings.Builder
+	printTable(&b, []row{
+		{Page: "/en/", Mode: "cached", Site: result{RequestsPerSec: 30000, P99: 4200 * time.Microsecond, Requests: 300000},
+			Minimal: result{RequestsPerSec: 40000, P99: 3 * time.Millisecond, Requests: 400000}},
+		{Page: "/ru/awards", Mode: "uncached", Site: result{RequestsPerSec: 1000, P99: 57 * time.Millisecond, Requests: 10000, Errors: 12},
+			Minimal: result{RequestsPerSec: 50000, P99: 2 * time.Millisecond, Requests: 500000}},
+	})
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d lines, want a header, its rule, two rows and one error:\n%s", len(lines), b.String())
+	}
+	wantCells := [][]string{
+		{"/en/", "cached", "30000", "40000", "0.75", "4.2 ms", "3.0 ms"},
+		{"/ru/awards", "uncached", "1000", "50000", "0.02", "57 ms", "2.0 ms"},
+	}
+	for i, want := range wantCells {
+		var got []string
+		for _, c := range strings.Split(strings.Trim(lines[2+i], "| "), "|") {
+			got = append(got, strings.TrimSpace(c))
+		}
+		if strings.Join(got, ";") != strings.Join(want, ";") {
+			t.Errorf("row %d = %q, want %q", i, got, want)
+		}
+	}
+	if want := "Errors: /ru/awards (uncached): the site failed 12 of 10000 requests"; lines[4] != want {
+		t.Errorf("last line = %q, want %q", lines[4], want)
+	}
+}
