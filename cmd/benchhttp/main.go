@@ -80,11 +80,13 @@ func run(ctx context.Context, bin string, getenv func(string) string) error {
 		l.Threads, l.Connections, l.Duration)
 	var rows []row
 	var mem []memoryFigures
+	var failure error
 	for _, mode := range modes {
 		fmt.Printf("Starting the site (%s)...\n", mode.Name)
 		s, err := startSite(bin, dir, mode.Env...)
 		if err != nil {
-			return err
+			failure = err
+			break
 		}
 		got, err := measureMode(ctx, l, s, mode.Name, pages)
 		rows = append(rows, got...)
@@ -94,11 +96,14 @@ func run(ctx context.Context, bin string, getenv func(string) string) error {
 			f.Mode = mode.Name
 			mem = append(mem, f)
 		}
+		// A server that fails only as it stops still served the figures above: they are
+		// printed, and the failure after them.
 		if stopErr := s.stop(); err == nil {
 			err = stopErr
 		}
 		if err != nil {
-			return err
+			failure = err
+			break
 		}
 	}
 	fmt.Println()
@@ -110,7 +115,7 @@ func run(ctx context.Context, bin string, getenv func(string) string) error {
 	}
 	m.LoadAfter = loadAverage()
 	m.print(os.Stdout)
-	return nil
+	return failure
 }
 
 // measureMode fetches every page from the running site once, starts the minimal server with those

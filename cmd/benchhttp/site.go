@@ -119,12 +119,17 @@ func (s *site) memory() (peak, now int64, err error) {
 	return peak, now, nil
 }
 
-// logTail is the last n lines of the site's log.
+// logTail is the last n lines of the site's log or, when the site panicked, the panic from its
+// first line: the lines that say what went wrong, which a tail of a long stack would cut off.
 func (s *site) logTail(n int) string {
 	b, _ := os.ReadFile(s.logPath)
 	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
+	start := max(len(lines)-n, 0)
+	for i, line := range lines {
+		if strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: ") {
+			start = i
+			break
+		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines[start:min(start+2*n, len(lines))], "\n")
 }
