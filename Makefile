@@ -128,7 +128,8 @@ bench: postgres-server ## run the benchmarks (pages rendered through the real ro
 # and a list, starts a minimal Go server handing out the very same bytes, and loads the two with
 # wrk one after the other: the page cache on, then off (PAGE_CACHE_MB=0). It prints requests a
 # second, their ratio and the 99th percentile for each, the server's memory and the machine.
-# BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_THREADS (2) and BENCH_PAGES change the load:
+# Each measured run follows an unmeasured one of BENCH_WARMUP (2s). BENCH_DURATION (10s),
+# BENCH_WARMUP, BENCH_CONNECTIONS (64), BENCH_THREADS (2) and BENCH_PAGES change the load:
 # BENCH_DURATION=3s make bench-http is a quick look. wrk never runs in make test.
 .PHONY: bench-http
 bench-http: postgres-server wrk build ## load the site and a minimal server with the same bytes with wrk; print the ratios

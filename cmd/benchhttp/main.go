@@ -7,8 +7,9 @@
 //
 //	go run ./cmd/benchhttp [-bin bin/twincities]
 //
-// BENCH_DURATION (10s), BENCH_CONNECTIONS (64), BENCH_THREADS (2) and BENCH_PAGES (the paths,
-// space-separated) change the load, so a quick run is possible: BENCH_DURATION=3s make bench-http.
+// BENCH_DURATION (10s), BENCH_WARMUP (2s, unmeasured, before each run; 0 for none),
+// BENCH_CONNECTIONS (64), BENCH_THREADS (2) and BENCH_PAGES (the paths, space-separated) change
+// the load, so a quick run is possible: BENCH_DURATION=3s make bench-http.
 package main
 
 import (
@@ -76,8 +77,8 @@ func run(ctx context.Context, bin string, getenv func(string) string) error {
 	}
 
 	m := describeMachine(bin)
-	fmt.Printf("Load: wrk, %d threads, %d connections, %v a run; the site, then a minimal Go server with the same bytes.\n",
-		l.Threads, l.Connections, l.Duration)
+	fmt.Printf("Load: wrk, %d threads, %d connections, %v a run after %v unmeasured; the site, then a minimal Go server with the same bytes.\n",
+		l.Threads, l.Connections, l.Duration, l.Warmup)
 	var rows []row
 	var mem []memoryFigures
 	var failure error
@@ -138,11 +139,11 @@ func measureMode(ctx context.Context, l load, s *site, mode string, pages []stri
 	for _, p := range pages {
 		r := row{Page: p, Mode: mode}
 		fmt.Printf("  %s %s: the site...", mode, p)
-		if r.Site, err = runWrk(ctx, l, s.URL+p); err != nil {
+		if r.Site, err = measure(ctx, l, s.URL+p); err != nil {
 			return rows, err
 		}
 		fmt.Printf(" %.0f req/s; the minimal server...", r.Site.RequestsPerSec)
-		if r.Minimal, err = runWrk(ctx, l, minimalURL+p); err != nil {
+		if r.Minimal, err = measure(ctx, l, minimalURL+p); err != nil {
 			return rows, err
 		}
 		fmt.Printf(" %.0f req/s\n", r.Minimal.RequestsPerSec)

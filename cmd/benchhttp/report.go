@@ -12,10 +12,10 @@ import (
 	"time"
 )
 
-// loadFromEnv reads BENCH_THREADS, BENCH_CONNECTIONS and BENCH_DURATION, each with the load of
-// issue 12's figures as its default.
+// loadFromEnv reads BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION and BENCH_WARMUP, each with
+// the load of issue 12's figures as its default.
 func loadFromEnv(getenv func(string) string) (load, error) {
-	l := load{Threads: 2, Connections: 64, Duration: 10 * time.Second}
+	l := load{Threads: 2, Connections: 64, Duration: 10 * time.Second, Warmup: 2 * time.Second}
 	for _, v := range []struct {
 		name string
 		to   *int
@@ -34,6 +34,13 @@ func loadFromEnv(getenv func(string) string) (load, error) {
 			return l, fmt.Errorf("BENCH_DURATION %q is not a duration of a second or more (expected, for example, 5s)", s)
 		}
 		l.Duration = d
+	}
+	if s := strings.TrimSpace(getenv("BENCH_WARMUP")); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return l, fmt.Errorf("BENCH_WARMUP %q is not a duration (expected, for example, 2s, or 0 for none)", s)
+		}
+		l.Warmup = d
 	}
 	if l.Connections < l.Threads {
 		return l, fmt.Errorf("BENCH_CONNECTIONS (%d) is below BENCH_THREADS (%d): wrk needs a connection a thread", l.Connections, l.Threads)

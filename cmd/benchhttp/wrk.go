@@ -17,6 +17,10 @@ type load struct {
 	Threads     int
 	Connections int
 	Duration    time.Duration
+	// Warmup is an unmeasured run before each measured one (none when under a second): the
+	// figures are of a server that has seen the page, its caches filled and its connections
+	// open, not of its first seconds.
+	Warmup time.Duration
 }
 
 // result is what one wrk run measured.
@@ -29,13 +33,23 @@ type result struct {
 	Errors int64
 }
 
-// runWrk loads url with wrk and reads its report.
-func runWrk(ctx context.Context, l load, url string) (result, error) {
+// measure warms url up for l.Warmup, then loads it with wrk for l.Duration and reads wrk's report.
+func measure(ctx context.Context, l load, url string) (result, error) {
+	if l.Warmup >= time.Second {
+		if _, err := runWrk(ctx, l, l.Warmup, url); err != nil {
+			return result{}, fmt.Errorf("warming up: %w", err)
+		}
+	}
+	return runWrk(ctx, l, l.Duration, url)
+}
+
+// runWrk loads url with wrk for d (in whole seconds) and reads its report.
+func runWrk(ctx context.Context, l load, d time.Duration, url string) (result, error) {
 	// wrk's own timeout is 2 s by default: a request slower than that would be counted as a
 	// timeout, not as latency, and the p99 would look better than the site is.
 	args := []string{"--latency", "--timeout", "30s",
 		"-t", strconv.Itoa(l.Threads), "-c", strconv.Itoa(l.Connections),
-		"-d", strconv.Itoa(int(l.Duration.Round(time.Second)/time.Second)) + "s", url}
+		"-d", strconv.Itoa(int(d.Round(time.Second)/time.Second)) + "s", url}
 	cmd := exec.CommandContext(ctx, "wrk", args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

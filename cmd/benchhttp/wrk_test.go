@@ -90,3 +90,31 @@ func TestPrintTable(t *testing.T) {
 		t.Errorf("last line = %q, want %q", lines[4], want)
 	}
 }
+
+// The load defaults to issue 12's (2 threads, 64 connections, 10 s) and each part can be changed;
+// a bad value stops the run with its name rather than running something else.
+func TestLoadFromEnv(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		m := map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return func(k string) string { return m[k] }
+	}
+	l, err := loadFromEnv(env())
+	if want := (load{Threads: 2, Connections: 64, Duration: 10 * time.Second, Warmup: 2 * time.Second}); err != nil || l != want {
+		t.Errorf("defaults: %+v, %v; want %+v", l, err, want)
+	}
+	l, err = loadFromEnv(env("BENCH_DURATION", "3s", "BENCH_WARMUP", "0", "BENCH_CONNECTIONS", "16", "BENCH_THREADS", "1"))
+	if want := (load{Threads: 1, Connections: 16, Duration: 3 * time.Second}); err != nil || l != want {
+		t.Errorf("overridden: %+v, %v; want %+v", l, err, want)
+	}
+	for _, kv := range [][]string{
+		{"BENCH_DURATION", "500ms"}, {"BENCH_DURATION", "ten"}, {"BENCH_WARMUP", "-1s"},
+		{"BENCH_CONNECTIONS", "0"}, {"BENCH_THREADS", "two"}, {"BENCH_THREADS", "8", "BENCH_CONNECTIONS", "4"},
+	} {
+		if _, err := loadFromEnv(env(kv...)); err == nil || !strings.Contains(err.Error(), kv[0]) {
+			t.Errorf("%q: err = %v, want one naming %s", kv, err, kv[0])
+		}
+	}
+}
