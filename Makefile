@@ -123,6 +123,18 @@ generate: ## regenerate the Go code of the templates
 bench: postgres-server ## run the benchmarks (pages rendered through the real router and database)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# make bench-http: the site under a crowd against the fastest it could be. cmd/benchhttp starts the
+# built server on a throwaway database with the initial data, fetches the home page, a city page
+# and a list, starts a minimal Go server handing out the very same bytes, and loads the two with
+# wrk one after the other: the page cache on, then off (PAGE_CACHE_MB=0). It prints requests a
+# second, their ratio and the 99th percentile for each, the server's memory and the machine.
+# Each measured run follows an unmeasured one of BENCH_WARMUP (2s). BENCH_DURATION (10s),
+# BENCH_WARMUP, BENCH_CONNECTIONS (64), BENCH_THREADS (2) and BENCH_PAGES change the load:
+# BENCH_DURATION=3s make bench-http is a quick look. wrk never runs in make test.
+.PHONY: bench-http
+bench-http: postgres-server wrk build ## load the site and a minimal server with the same bytes with wrk; print the ratios
+	$(GO) run ./cmd/benchhttp -bin $(BIN)
+
 # The PostgreSQL server programs (initdb, postgres) run the private cluster of `make run` and the
 # throwaway clusters of the tests. Debian keeps them in /usr/lib/postgresql/<version>/bin.
 .PHONY: postgres-server
@@ -150,6 +162,18 @@ chromium:
 	  echo "Chromium is not installed: install it (Debian/Ubuntu: sudo apt-get install chromium) for the browser tests."; exit 1; \
 	else \
 	  echo "Chromium is not installed, so the browser tests will be skipped: install it (Debian/Ubuntu: sudo apt-get install chromium)."; \
+	fi
+
+# wrk loads the site in make bench-http: Debian's package (4.1.0).
+.PHONY: wrk
+wrk:
+	@command -v wrk >/dev/null 2>&1 && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing wrk for make bench-http (apt-get install wrk)..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null; \
+	else \
+	  echo "wrk is not installed: install it (Debian/Ubuntu: sudo apt-get install wrk) and run make bench-http again."; exit 1; \
 	fi
 
 # axe-core (for the tests), Lighthouse (for make audit) and flag-icons (for make flags), as pinned in
