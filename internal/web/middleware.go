@@ -119,6 +119,28 @@ func langOf(r *http.Request) content.Lang {
 }
 
 // compress gzips text responses (pages, CSS, scripts, SVG, the manifest) for browsers that accept
-// it: the pages are mostly text and shrink to a fraction.
-var compress = middleware.Compress(5, "text/html", "text/css", "text/plain", "text/javascript",
-	"application/javascript", "image/svg+xml", "application/manifest+json", "application/xml")
+// it: the pages are mostly text and shrink to a fraction. Issue 12, page cache: the cached pages
+// come already encoded (Content-Encoding set, which chi's compressor leaves alone); so that both
+// choose alike, chi sees Accept-Encoding read with its weights (chi's own reading ignores them
+// and would gzip for "gzip;q=0") and reduced to the codings we make, br and gzip.
+func compress(next http.Handler) http.Handler {
+	chiCompress := middleware.Compress(5, "text/html", "text/css", "text/plain", "text/javascript",
+		"application/javascript", "image/svg+xml", "application/manifest+json", "application/xml")(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if ae := r.Header.Get("Accept-Encoding"); ae != "" {
+			var accepted []string
+			br, gz := acceptedEncodings(ae)
+			if br {
+				accepted = append(accepted, "br")
+			}
+			if gz {
+				accepted = append(accepted, "gzip")
+			}
+			if normal := strings.Join(accepted, ", "); normal != ae {
+				r = r.Clone(r.Context())
+				r.Header.Set("Accept-Encoding", normal)
+			}
+		}
+		chiCompress.ServeHTTP(w, r)
+	})
+}
