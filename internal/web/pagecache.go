@@ -51,10 +51,12 @@ func newPageCache(budget int64, maxAge time.Duration) *pageCache {
 	if loc, err := time.LoadLocation(content.PermTimeZone); err == nil {
 		c.perm = loc
 	}
+	var missing int64
 	if budget > 0 {
-		c.missing.init(max(budget/notFoundShare, 1))
-		c.pages.init(budget - c.missing.budget)
+		missing = max(budget/notFoundShare, 1)
 	}
+	c.missing.init(missing)
+	c.pages.init(budget - missing)
 	return c
 }
 
@@ -174,9 +176,6 @@ func (l *lru) clear() {
 }
 
 func (l *lru) get(key string) (*cachedPage, bool) {
-	if l.items == nil {
-		return nil, false
-	}
 	e, ok := l.items[key]
 	if !ok {
 		return nil, false
@@ -188,7 +187,7 @@ func (l *lru) get(key string) (*cachedPage, bool) {
 // put stores p, forgetting the least recently used pages until it fits. A page larger than a
 // quarter of the budget is not stored: it would push out too much.
 func (l *lru) put(key string, p *cachedPage) (stored bool, evicted int) {
-	if l.items == nil || p.size > l.budget/4 {
+	if p.size > l.budget/4 {
 		return false, 0
 	}
 	if e, ok := l.items[key]; ok {
