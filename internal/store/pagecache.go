@@ -31,3 +31,14 @@ func CacheGeneration(ctx context.Context, db DBTX) (int64, error) {
 	}
 	return g, nil
 }
+
+// AnnounceChanges tells every instance that cached pages are stale, as the trigger does: for
+// writes that bypass the triggers, such as a restore (pg_restore creates the triggers after it has
+// loaded the rows).
+func AnnounceChanges(ctx context.Context, db DBTX) error {
+	if _, err := db.Exec(ctx, `SELECT pg_notify(@channel, nextval('cache_generation')::text)`,
+		pgx.StrictNamedArgs{"channel": PagesChannel}); err != nil {
+		return fmt.Errorf("store: announce changes: %w", err)
+	}
+	return nil
+}

@@ -129,3 +129,25 @@ func TestChangesNotifyOncePerTransaction(t *testing.T) {
 		t.Errorf("a second notification %q for the same transaction, or one for the rolled-back one", extra.Payload)
 	}
 }
+
+// A restore, which loads rows before the triggers exist, announces itself.
+func TestAnnounceChanges(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.EmptyDB(t)
+	conn, err := db.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Release()
+	if err := store.ListenForChanges(ctx, conn.Conn()); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.AnnounceChanges(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if n, err := conn.Conn().WaitForNotification(wait); err != nil || n.Channel != store.PagesChannel {
+		t.Errorf("after AnnounceChanges: %v, %v; want a notification on %s", n, err, store.PagesChannel)
+	}
+}

@@ -76,7 +76,7 @@ func (s *Server) cachedWith(query queryKey, h handlerFunc) http.HandlerFunc {
 			p = newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), gzipped, brotlied)
 			s.pages.put(key, p, generation)
 		} else {
-			p = newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), preferredEncoding(r))
+			p = newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), oneOffEncoding(r))
 		}
 		s.writePage(w, r, p)
 	}
@@ -109,10 +109,7 @@ func (s *Server) pageKey(r *http.Request, query string) string {
 // writePage answers r with p in the encoding the client prefers of those p has, or 304 when the
 // client's copy is that one (a 404 is always sent whole).
 func (s *Server) writePage(w http.ResponseWriter, r *http.Request, p *cachedPage) {
-	e := preferredEncoding(r)
-	if p.bodies[e] == nil {
-		e = identity
-	}
+	e := p.encodingFor(r)
 	h := w.Header()
 	for k, v := range p.header {
 		h[k] = slices.Clone(v) // the page's own slices stay as they are
