@@ -187,7 +187,7 @@ func (l *lru) get(key string) (*cachedPage, bool) {
 // put stores p, forgetting the least recently used pages until it fits. A page larger than a
 // quarter of the budget is not stored: it would push out too much.
 func (l *lru) put(key string, p *cachedPage) (stored bool, evicted int) {
-	if p.size > l.budget/4 {
+	if p.size+int64(len(key)) > l.budget/4 {
 		return false, 0
 	}
 	if e, ok := l.items[key]; ok {
@@ -195,7 +195,7 @@ func (l *lru) put(key string, p *cachedPage) (stored bool, evicted int) {
 		l.ll.Remove(e)
 		delete(l.items, key)
 	}
-	for l.used+p.size > l.budget {
+	for l.used+p.size+int64(len(key)) > l.budget {
 		oldest := l.ll.Back()
 		old := oldest.Value.(*cachedPage)
 		l.ll.Remove(oldest)
@@ -204,6 +204,7 @@ func (l *lru) put(key string, p *cachedPage) (stored bool, evicted int) {
 		evicted++
 	}
 	p.key = key
+	p.size += int64(len(key))
 	l.items[key] = l.ll.PushFront(p)
 	l.used += p.size
 	return true, evicted

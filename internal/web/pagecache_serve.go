@@ -47,7 +47,9 @@ func (s *Server) cached(h handlerFunc) http.HandlerFunc { return s.cachedWith(no
 func (s *Server) cachedWith(query queryKey, h handlerFunc) http.HandlerFunc {
 	next := s.handle(h)
 	return func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet { // HEAD is a GET by now (headAsGet)
+		// HEAD is a GET by now (headAsGet). An answer already marked no-store (a 404 under
+		// /admin, by noStoreUnder) is none of the cache's business.
+		if r.Method != http.MethodGet || strings.Contains(w.Header().Get("Cache-Control"), "no-store") {
 			next(w, r)
 			return
 		}

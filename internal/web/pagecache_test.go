@@ -352,6 +352,17 @@ func TestPageCacheKeys(t *testing.T) {
 	if got := site.figures(t); got.pages != f.pages+1 {
 		t.Errorf("search, the write form or a review link was stored: %d pages", got.pages)
 	}
+	// A stranger's failed sign-ins (state-changing requests to the admin) do not empty the cache.
+	addEditor(t, db)
+	b := site.newBrowser(t, "en")
+	for range 3 {
+		if p := b.signIn(editorEmail, "not the password"); p.status == http.StatusSeeOther {
+			t.Fatal("signed in with a wrong password")
+		}
+	}
+	if got := site.figures(t); got.pages != f.pages+1 {
+		t.Errorf("failed sign-ins dropped the cached pages: %d pages, want %d", got.pages, f.pages+1)
+	}
 }
 
 // The cache keeps to its byte budget whatever the visitors ask, and random addresses (404s) do

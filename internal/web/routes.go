@@ -100,8 +100,6 @@ func (s *Server) Routes() http.Handler {
 	// everything behind it.
 	r.Route("/admin", func(r chi.Router) {
 		r.Use(s.sessions.LoadAndSave, s.loadStaff)
-		// Issue 12, page cache: a change saved here shows on this instance's next page at once.
-		r.Use(s.dropPagesAfterWrites)
 		r.Get("/login", s.handle(s.loginForm))
 		r.Post("/login", s.handle(s.login))
 		r.Get("/login/code", s.handle(s.loginCodeForm))
@@ -109,6 +107,9 @@ func (s *Server) Routes() http.Handler {
 		r.Post("/language", s.handle(s.setAdminLanguage))
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireStaff)
+			// Issue 12, page cache: a change saved here shows on this instance's next page at once
+			// (staff only: a stranger's failed sign-ins must not empty the cache).
+			r.Use(s.dropPagesAfterWrites)
 			r.Post("/logout", s.handle(s.logout))
 
 			// The person's own second factor: open before it is set up, even where it is required.
