@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -36,6 +37,13 @@ const (
 	gzipLevel   = gzip.DefaultCompression
 	brotliLevel = 5
 )
+
+// gzipWriters are reused: a new one allocates about a megabyte, and pages rendered for one
+// request alone are gzipped on every request.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzipLevel) // the level is valid
+	return zw
+}}
 
 // cachedPage is a rendered page: its status, the headers to replay, and its bytes in each
 // encoding made, with their ETags.
@@ -82,9 +90,11 @@ func compressed(body []byte, e encoding) []byte {
 	buf.Grow(len(body) / 3)
 	switch e {
 	case gzipped:
-		zw, _ := gzip.NewWriterLevel(&buf, gzipLevel) // the level is valid
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(&buf)
 		zw.Write(body)
 		zw.Close()
+		gzipWriters.Put(zw)
 	case brotlied:
 		bw := brotli.NewWriterLevel(&buf, brotliLevel)
 		bw.Write(body)
