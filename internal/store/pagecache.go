@@ -34,9 +34,10 @@ func CacheGeneration(ctx context.Context, db DBTX) (int64, error) {
 
 // AnnounceChanges tells every instance that cached pages are stale, as the trigger does: for
 // writes that bypass the triggers, such as a restore (pg_restore creates the triggers after it has
-// loaded the rows).
+// loaded the rows). It leaves the generation as it is, so a restored database is the backup's,
+// sequences included.
 func AnnounceChanges(ctx context.Context, db DBTX) error {
-	if _, err := db.Exec(ctx, `SELECT pg_notify(@channel, nextval('cache_generation')::text)`,
+	if _, err := db.Exec(ctx, `SELECT pg_notify(@channel, last_value::text) FROM cache_generation`,
 		pgx.StrictNamedArgs{"channel": PagesChannel}); err != nil {
 		return fmt.Errorf("store: announce changes: %w", err)
 	}
