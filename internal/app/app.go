@@ -129,7 +129,8 @@ func (a *App) Start() (string, error) {
 	a.web = web.New(web.Deps{DB: a.pool, Log: a.log, BaseURL: a.cfg.BaseURL,
 		SecureCookies: a.cfg.SecureCookies(), TrustProxy: a.cfg.TrustProxy, DatabaseStatus: a.databaseStatus,
 		MessageRetention: a.cfg.MessageRetention, SendMail: mailer(a.cfg.SMTP),
-		LinkCheck: web.LinkCheck{Enabled: a.cfg.LinkCheck}})
+		LinkCheck:      web.LinkCheck{Enabled: a.cfg.LinkCheck},
+		PageCacheBytes: a.cfg.PageCacheBytes, PublicMaxAge: a.cfg.PublicMaxAge})
 	a.server = &http.Server{
 		Handler:           a.web.Routes(),
 		ReadHeaderTimeout: 10 * time.Second,

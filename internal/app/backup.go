@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"twincities/internal/postgres"
+	"twincities/internal/store"
 )
 
 var (
@@ -58,6 +59,10 @@ func restoreCommand(ctx context.Context, a *App, args []string, stdout io.Writer
 	}
 	version, err := m.Version(ctx)
 	if err != nil {
+		return err
+	}
+	// Issue 12, page cache: a server already running on this database drops its pages.
+	if err := store.AnnounceChanges(ctx, a.pool); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Restored %s; the schema is at version %d.\n", file, version)

@@ -34,6 +34,11 @@ type Config struct {
 	// LinkCheck runs the daily background check of the links in the entries (LINKCHECK, on
 	// unless off).
 	LinkCheck bool
+	// Issue 12, page cache: PageCacheBytes is the memory the cached public pages may take
+	// (PAGE_CACHE_MB, 0 off); PublicMaxAge, how long browsers and shared caches may keep a public
+	// page without asking again (PUBLIC_MAX_AGE).
+	PageCacheBytes int64
+	PublicMaxAge   time.Duration
 }
 
 // Defaults used when a variable is unset.
@@ -73,7 +78,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	default:
 		return c, fmt.Errorf("config: TRUST_PROXY %q is not true or false", trustProxy)
 	}
-	if errs := append(c.readMessages(getenv), c.readLinkCheck(getenv)...); len(errs) > 0 {
+	errs := append(c.readMessages(getenv), c.readLinkCheck(getenv)...)
+	errs = append(errs, c.readPageCache(getenv)...)
+	if len(errs) > 0 {
 		// Every problem at once: the others' too.
 		if err := c.Validate(); err != nil {
 			errs = append([]error{errors.Unwrap(err)}, errs...)

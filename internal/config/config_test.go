@@ -31,6 +31,7 @@ func TestFromEnvDefaults(t *testing.T) {
 
 		MessageRetention: config.DefaultMessageRetention,
 		LinkCheck:        true,
+		PageCacheBytes:   config.DefaultPageCacheMB << 20,
 	}
 	if got != want {
 		t.Errorf("FromEnv() = %+v, want %+v", got, want)
@@ -105,6 +106,7 @@ func TestFromEnvOverrides(t *testing.T) {
 			}
 			tt.want.MessageRetention = config.DefaultMessageRetention
 			tt.want.LinkCheck = true // on unless LINKCHECK=off
+			tt.want.PageCacheBytes = config.DefaultPageCacheMB << 20
 			if got != tt.want {
 				t.Errorf("FromEnv() = %+v, want %+v", got, tt.want)
 			}
@@ -317,5 +319,26 @@ func TestLinkCheckSwitch(t *testing.T) {
 	}
 	if _, err := config.FromEnv(env("LINKCHECK", "sometimes")); err == nil || !strings.Contains(err.Error(), "LINKCHECK") {
 		t.Errorf("LINKCHECK=sometimes: err = %v, want LINKCHECK named", err)
+	}
+}
+
+func TestPageCacheSettings(t *testing.T) {
+	t.Parallel()
+	c, err := config.FromEnv(env("PAGE_CACHE_MB", " 0 ", "PUBLIC_MAX_AGE", "60"))
+	if err != nil || c.PageCacheBytes != 0 || c.PublicMaxAge != time.Minute {
+		t.Errorf("PAGE_CACHE_MB=0 PUBLIC_MAX_AGE=60: %d bytes, max age %v, err %v; want off and a minute", c.PageCacheBytes, c.PublicMaxAge, err)
+	}
+	c, err = config.FromEnv(env("PAGE_CACHE_MB", "128"))
+	if err != nil || c.PageCacheBytes != 128<<20 || c.PublicMaxAge != 0 {
+		t.Errorf("PAGE_CACHE_MB=128: %d bytes, max age %v, err %v; want 128 MiB and no max age", c.PageCacheBytes, c.PublicMaxAge, err)
+	}
+	for _, bad := range [][]string{
+		{"PAGE_CACHE_MB", "-1"}, {"PAGE_CACHE_MB", "64MB"}, {"PAGE_CACHE_MB", "1e9"},
+		{"PUBLIC_MAX_AGE", "-5"}, {"PUBLIC_MAX_AGE", "1m"}, {"PUBLIC_MAX_AGE", "999999"},
+	} {
+		_, err := config.FromEnv(env(bad...))
+		if err == nil || !strings.Contains(err.Error(), bad[0]) || !strings.Contains(err.Error(), bad[1]) {
+			t.Errorf("%s=%q: err = %v, want one naming the setting and its value", bad[0], bad[1], err)
+		}
 	}
 }

@@ -13,7 +13,8 @@ import (
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte("ok\n"))
+	// Issue 12, page cache: its figures, for whoever looks after the site.
+	w.Write([]byte("ok\n" + s.pages.stats().String() + "\n"))
 }
 
 // readyz handles "GET /readyz": the database answers, so the site can serve pages. A load balancer
@@ -37,5 +38,6 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte(body + "\n"))
 		return
 	}
-	w.Write([]byte("ok\n"))
+	// Issue 12, page cache: its figures, for whoever looks after the site.
+	w.Write([]byte("ok\n" + s.pages.stats().String() + "\n"))
 }

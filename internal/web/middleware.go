@@ -122,12 +122,30 @@ func langOf(r *http.Request) content.Lang {
 // compress gzips text responses (pages, the manifest, feeds) for browsers that accept it: the
 // pages are mostly text and shrink to a fraction. Our static files are left alone: they are
 // compressed once, each form with its own ETag (static.Handler), and must not be compressed again.
+// Issue 12, page cache: the cached pages come already encoded (Content-Encoding set, which chi's
+// compressor leaves alone); so that both choose alike, chi sees Accept-Encoding read with its
+// weights (chi's own reading ignores them and would gzip for "gzip;q=0") and reduced to the
+// codings we make, br and gzip.
 func compress(next http.Handler) http.Handler {
 	compressed := compressText(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, static.Prefix) {
 			next.ServeHTTP(w, r)
 			return
+		}
+		if ae := r.Header.Get("Accept-Encoding"); ae != "" {
+			var accepted []string
+			br, gz := acceptedEncodings(ae)
+			if br {
+				accepted = append(accepted, "br")
+			}
+			if gz {
+				accepted = append(accepted, "gzip")
+			}
+			if normal := strings.Join(accepted, ", "); normal != ae {
+				r = r.Clone(r.Context())
+				r.Header.Set("Accept-Encoding", normal)
+			}
 		}
 		compressed.ServeHTTP(w, r)
 	})

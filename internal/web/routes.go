@@ -15,7 +15,7 @@ import (
 func (s *Server) Routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(compress, trimTrailingSlash)
-	r.NotFound(s.handle(s.notFound))
+	r.NotFound(s.cached(s.notFound))
 
 	// Operations.
 	r.Get("/healthz", s.healthz)
@@ -33,25 +33,28 @@ func (s *Server) Routes() http.Handler {
 	r.Get("/share/home.png", s.handle(s.shareHome))
 	r.Get("/share/{kind:twin|partner}/{file}", s.handle(s.shareCity))
 
-	// The public site, in each language.
+	// The public site, in each language. Issue 12, page cache: s.cached and s.cachedWith mark the
+	// pages that may be answered from the page cache (pagecache_serve.go) and say which query
+	// parameters each reads; never the write form, search, review links, nor anything with a
+	// session or a cookie to set.
 	r.Get("/", s.redirectToLanguage)
 	r.Route("/{lang:ru|en}", func(r chi.Router) {
 		r.Use(withLang)
-		r.Get("/", s.handle(s.home))
-		r.Get("/twin-cities", s.handle(s.listCities(content.Twin)))
-		r.Get("/twin-cities/{slug}", s.handle(s.showCity(content.Twin)))
-		r.Get("/partner-cities", s.handle(s.listCities(content.Partner)))
-		r.Get("/partner-cities/{slug}", s.handle(s.showCity(content.Partner)))
-		r.Get("/memberships", s.handle(s.listMemberships))
-		r.Get("/memberships/{slug}", s.handle(s.showMembership))
-		r.Get("/awards", s.handle(s.listAwards))
-		r.Get("/about", s.handle(s.showTextPage(content.About)))
-		r.Get("/contacts", s.handle(s.showTextPage(content.Contacts)))
+		r.Get("/", s.cached(s.home))
+		r.Get("/twin-cities", s.cached(s.listCities(content.Twin)))
+		r.Get("/twin-cities/{slug}", s.cached(s.showCity(content.Twin)))
+		r.Get("/partner-cities", s.cached(s.listCities(content.Partner)))
+		r.Get("/partner-cities/{slug}", s.cached(s.showCity(content.Partner)))
+		r.Get("/memberships", s.cached(s.listMemberships))
+		r.Get("/memberships/{slug}", s.cached(s.showMembership))
+		r.Get("/awards", s.cached(s.listAwards))
+		r.Get("/about", s.cached(s.showTextPage(content.About)))
+		r.Get("/contacts", s.cached(s.showTextPage(content.Contacts)))
 		r.Get("/contacts/write", s.handle(s.writeForm))
 		r.Post("/contacts/write", s.handle(s.sendMessage))
 		r.Get("/contacts/write/sent", s.handle(s.writeSent))
-		r.Get("/privacy", s.handle(s.showTextPage(content.Privacy)))
-		r.Get("/accessibility", s.handle(s.accessibilityPage))
+		r.Get("/privacy", s.cached(s.showTextPage(content.Privacy)))
+		r.Get("/accessibility", s.cachedWith(accessibilityQuery, s.accessibilityPage))
 		r.Post("/accessibility", s.handle(s.setAccessibility))
 		// Issue 10, feeds: the Atom feed of new events and awards; the calendar of what is coming.
 		r.Get("/feed.atom", s.handle(s.feed))
@@ -59,14 +62,14 @@ func (s *Server) Routes() http.Handler {
 		// Issue 10, search: the search page, which the box in every page's header asks.
 		r.Get("/search", s.handle(s.search))
 		// Issue 10, open data: the section's page.
-		r.Get("/opendata", s.handle(s.openDataPage))
+		r.Get("/opendata", s.cached(s.openDataPage))
 		// Issue 10, JSON API: the page that explains it.
-		r.Get("/api", s.handle(s.apiPage))
+		r.Get("/api", s.cached(s.apiPage))
 		// Issue 11, review links: an entry shown to someone without an account (public_review.go).
 		r.Get("/review/{token}", s.handle(s.showReview))
 		// Issue 11, news: the list, paged, and each item's page.
-		r.Get("/news", s.handle(s.listNews))
-		r.Get("/news/{slug}", s.handle(s.showNews))
+		r.Get("/news", s.cachedWith(newsPageQuery, s.listNews))
+		r.Get("/news/{slug}", s.cached(s.showNews))
 	})
 
 	// Issue 10, JSON API: the published data, read-only, for anyone (api_*.go). Every answer,
@@ -104,6 +107,9 @@ func (s *Server) Routes() http.Handler {
 		r.Post("/language", s.handle(s.setAdminLanguage))
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireStaff)
+			// Issue 12, page cache: a change saved here shows on this instance's next page at once
+			// (staff only: a stranger's failed sign-ins must not empty the cache).
+			r.Use(s.dropPagesAfterWrites)
 			r.Post("/logout", s.handle(s.logout))
 
 			// The person's own second factor: open before it is set up, even where it is required.

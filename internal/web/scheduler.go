@@ -32,6 +32,7 @@ func (s *Server) runSchedules(every time.Duration) {
 				s.log.Warn("could not carry out the scheduled publications", "err", err)
 			} else if n > 0 {
 				s.log.Info("scheduled publications carried out", "count", n)
+				s.pages.drop() // here at once; other instances when the database tells them
 			}
 			cancel()
 		}

@@ -53,6 +53,11 @@ type Server struct {
 	shares *shareCache
 	// linkCheck is the background check of the entries' links (issue 11, broken links).
 	linkCheck *linkChecker
+	// Issue 12, page cache: the rendered public pages (pagecache.go), and the listener that
+	// drops them at each change (pagecache_listen.go), which Close stops and waits for.
+	pages         *pageCache
+	stopListening context.CancelFunc
+	listenerDone  chan struct{}
 }
 
 // concurrentUploads is how many images are processed at the same time; others wait their turn.
@@ -88,6 +93,12 @@ type Deps struct {
 	// LinkCheck configures the background check of the entries' links (issue 11, broken links);
 	// the zero value checks nothing.
 	LinkCheck LinkCheck
+	// Issue 12, page cache: PageCacheBytes is the memory the cached public pages may take
+	// (PAGE_CACHE_MB); zero caches nothing. PublicMaxAge is how long browsers and shared caches
+	// may keep a public page without asking again (PUBLIC_MAX_AGE); zero asks them to revalidate
+	// each time.
+	PageCacheBytes int64
+	PublicMaxAge   time.Duration
 }
 
 // DefaultMessageRetention is how long messages are kept when Deps.MessageRetention is zero.
@@ -121,6 +132,16 @@ func New(d Deps) *Server {
 	go s.runSchedules(every)
 	s.linkCheck = s.newLinkChecker(d.LinkCheck)
 	s.startLinkCheck()
+	s.pages = newPageCache(d.PageCacheBytes, d.PublicMaxAge)
+	var listen context.Context
+	listen, s.stopListening = context.WithCancel(context.Background())
+	s.listenerDone = make(chan struct{})
+	go func() {
+		defer close(s.listenerDone)
+		if s.pages.enabled() {
+			s.listenForChanges(listen)
+		}
+	}()
 	return s
 }
 
@@ -157,9 +178,8 @@ func (s *Server) cleanSessions(every time.Duration) {
 	}
 }
 
-// Close stops the background removal of expired sessions, the scheduler and the link check and
-// waits for them,
-// and for the e-mail being sent.
+// Close stops the background removal of expired sessions, the scheduler, the link check and the
+// page cache's listener and waits for them, and for the e-mail being sent.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.stopCleanup)
@@ -167,5 +187,11 @@ func (s *Server) Close() {
 		<-s.schedulerDone
 		s.stopLinkCheck()
 		s.mailing.Wait()
+		s.stopListening()
+		<-s.listenerDone
+		if st := s.pages.stats(); st.Budget > 0 {
+			s.log.Info("page cache", "pages", st.Entries, "bytes", st.Bytes, "hits", st.Hits, "misses", st.Misses,
+				"evicted", st.Evictions)
+		}
 	})
 }
