@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -67,20 +68,43 @@ func (s *Server) cachedWith(query queryKey, h handlerFunc) http.HandlerFunc {
 			}
 		}
 		generation, storable := s.pages.begin()
+		if keep && storable {
+			s.renderShared(w, r, next, key, generation)
+			return
+		}
 		rec := &pageRecorder{header: http.Header{}}
 		next(rec, r)
 		if !rec.reusable() {
 			rec.replay(w)
 			return
 		}
-		var p *cachedPage
-		if keep && storable {
-			p = newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), gzipped, brotlied)
-			s.pages.put(key, p, generation)
-		} else {
-			p = newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), oneOffEncoding(r))
+		s.writePage(w, r, newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), oneOffEncoding(r)))
+	}
+}
+
+// renderShared renders the page missing under key once for every request that asks for it
+// meanwhile, and stores it. Without it, a crowd arriving just after a save (which empties the
+// cache) would render and compress the same page once per request: measured with 64 connections
+// on the home page, 9 requests a second, 5.5 s at the 99th percentile and 400 MB of memory
+// instead of thousands a second. The requests share one render only within one generation: one
+// arriving after a drop starts its own. The render does not end with the first visitor's
+// connection, as the others wait for it.
+func (s *Server) renderShared(w http.ResponseWriter, r *http.Request, next http.HandlerFunc, key string, generation uint64) {
+	v, _, _ := s.rendering.Do(strconv.FormatUint(generation, 10)+" "+key, func() (any, error) {
+		rec := &pageRecorder{header: http.Header{}}
+		next(rec, r.WithContext(context.WithoutCancel(r.Context())))
+		if !rec.reusable() {
+			return rec, nil
 		}
-		s.writePage(w, r, p)
+		p := newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), gzipped, brotlied)
+		s.pages.put(key, p, generation)
+		return p, nil
+	})
+	switch v := v.(type) {
+	case *cachedPage:
+		s.writePage(w, r, v)
+	case *pageRecorder:
+		v.replay(w) // an error page, shared as it is: replay copies its headers
 	}
 }
 
@@ -187,7 +211,7 @@ func (rec *pageRecorder) reusable() bool {
 func (rec *pageRecorder) replay(w http.ResponseWriter) {
 	h := w.Header()
 	for k, v := range rec.header {
-		h[k] = v
+		h[k] = slices.Clone(v) // shared between the requests of one render (renderShared)
 	}
 	w.WriteHeader(rec.statusCode())
 	w.Write(rec.body.Bytes())

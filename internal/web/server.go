@@ -12,6 +12,7 @@ import (
 	"github.com/alexedwards/scs/pgxstore"
 	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/sync/singleflight"
 
 	"twincities/internal/auth"
 	"twincities/internal/content"
@@ -55,7 +56,9 @@ type Server struct {
 	linkCheck *linkChecker
 	// Issue 12, page cache: the rendered public pages (pagecache.go), and the listener that
 	// drops them at each change (pagecache_listen.go), which Close stops and waits for.
-	pages         *pageCache
+	pages *pageCache
+	// rendering merges the renders of a page missing from the cache (renderShared).
+	rendering     singleflight.Group
 	stopListening context.CancelFunc
 	listenerDone  chan struct{}
 }
