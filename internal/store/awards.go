@@ -35,6 +35,7 @@ var awards = entryTable[content.Award]{name: "awards", alias: "a", joins: pictur
 type AwardQuery struct {
 	CityID int64 // 0: awards of any city or none
 	Limit  int   // 0: no limit
+	Offset int   // awards skipped, for paging (issue 12)
 	Filter
 }
 
@@ -44,16 +45,31 @@ func ListAwards(ctx context.Context, db DBTX, q AwardQuery) ([]content.Award, er
 	if q.Limit > 0 {
 		limit = &q.Limit
 	}
-	args := pgx.StrictNamedArgs{"city_id": q.CityID, "limit": limit}
-	where := q.Filter.where("a", []string{"title_ru", "title_en"}, args)
+	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
 	found, err := awards.collect(db.Query(ctx, awards.selectSQL()+`
-		WHERE (@city_id::bigint = 0 OR a.city_id = @city_id) AND `+where+`
+		WHERE `+q.awardsWhere(args)+`
 		ORDER BY a.award_date DESC, a.id DESC
-		LIMIT @limit`, args))
+		LIMIT @limit OFFSET @offset`, args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list awards: %w", err)
 	}
 	return found, nil
+}
+
+// CountAwards is how many awards q selects, Limit and Offset aside: for paging.
+func CountAwards(ctx context.Context, db DBTX, q AwardQuery) (int, error) {
+	args := pgx.StrictNamedArgs{}
+	var n int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM awards a WHERE `+q.awardsWhere(args), args).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count awards: %w", err)
+	}
+	return n, nil
+}
+
+// awardsWhere is the WHERE clause of q over awards a, with its values added to args.
+func (q AwardQuery) awardsWhere(args pgx.StrictNamedArgs) string {
+	args["city_id"] = q.CityID
+	return `(@city_id::bigint = 0 OR a.city_id = @city_id) AND ` + q.Filter.where("a", []string{"title_ru", "title_en"}, args)
 }
 
 func awardByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Award, error) {

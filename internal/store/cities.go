@@ -44,21 +44,47 @@ var cities = entryTable[content.City]{name: "cities", alias: "c", joins: picture
 // CityQuery selects cities for a list.
 type CityQuery struct {
 	Kind content.CityKind // "" for every kind
+	// CurrentFirst puts the active relationships before the ended and suspended ones, each part in
+	// the usual order: how the public lists show them, so that a page of them is read as such.
+	CurrentFirst bool
+	Limit        int // 0: no limit (issue 12: a page of a list)
+	Offset       int // cities skipped, for paging
 	Filter
 }
 
 // ListCities returns the cities q selects, in the order staff set, then by the start of the
 // relationship.
 func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, error) {
-	args := pgx.StrictNamedArgs{"kind": string(q.Kind)}
-	where := q.Filter.where("c", []string{"name_ru", "name_en"}, args)
+	var limit *int
+	if q.Limit > 0 {
+		limit = &q.Limit
+	}
+	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0), "current_first": q.CurrentFirst}
 	found, err := cities.collect(db.Query(ctx, cities.selectSQL()+`
-		WHERE (@kind::text = '' OR c.kind = @kind) AND `+where+`
-		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args))
+		WHERE `+q.citiesWhere(args)+`
+		ORDER BY @current_first::boolean AND c.status <> 'active',
+			c.sort_order, c.since_date NULLS LAST, c.name_en, c.id
+		LIMIT @limit OFFSET @offset`, args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list cities: %w", err)
 	}
 	return found, nil
+}
+
+// CountCities is how many cities q selects, Limit and Offset aside: for paging.
+func CountCities(ctx context.Context, db DBTX, q CityQuery) (int, error) {
+	args := pgx.StrictNamedArgs{}
+	var n int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM cities c WHERE `+q.citiesWhere(args), args).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count cities: %w", err)
+	}
+	return n, nil
+}
+
+// citiesWhere is the WHERE clause of q over cities c, with its values added to args.
+func (q CityQuery) citiesWhere(args pgx.StrictNamedArgs) string {
+	args["kind"] = string(q.Kind)
+	return `(@kind::text = '' OR c.kind = @kind) AND ` + q.Filter.where("c", []string{"name_ru", "name_en"}, args)
 }
 
 // PublicCityPlaces returns the published cities as ListCities(Public) does, in its order, but
@@ -92,6 +118,27 @@ func PublicCityNames(ctx context.Context, db DBTX) ([]content.City, error) {
 	args := pgx.StrictNamedArgs{}
 	rows, err := db.Query(ctx, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
 		WHERE `+Public.where("c", nil, args)+`
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: city names: %w", err)
+	}
+	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (content.City, error) {
+		var c content.City
+		err := row.Scan(&c.ID, &c.Kind, &c.Slug, &c.Name.RU, &c.Name.EN)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: city names: %w", err)
+	}
+	return found, nil
+}
+
+// PublicCityNamesOf is PublicCityNames for the cities ids only: a page of a list that names the
+// city of each entry reads the names of those cities and no others (issue 12).
+func PublicCityNamesOf(ctx context.Context, db DBTX, ids []int64) ([]content.City, error) {
+	args := pgx.StrictNamedArgs{"ids": ids}
+	rows, err := db.Query(ctx, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
+		WHERE c.id = ANY(@ids::bigint[]) AND `+Public.where("c", nil, args)+`
 		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
 	if err != nil {
 		return nil, fmt.Errorf("store: city names: %w", err)

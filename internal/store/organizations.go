@@ -40,16 +40,41 @@ var organizations = entryTable[content.Organization]{
 // ListOrganizations returns the organisations f selects, in the order the memberships page
 // groups them.
 func ListOrganizations(ctx context.Context, db DBTX, f Filter) ([]content.Organization, error) {
-	args := pgx.StrictNamedArgs{}
-	where := f.where("o", []string{"name_ru", "name_en", "short_name_ru", "short_name_en"}, args)
+	return PageOrganizations(ctx, db, f, 0, 0)
+}
+
+// PageOrganizations is ListOrganizations from offset on, at most limit of them (0: no limit): a
+// page of the list, read as such (issue 12).
+func PageOrganizations(ctx context.Context, db DBTX, f Filter, limit, offset int) ([]content.Organization, error) {
+	var lim *int
+	if limit > 0 {
+		lim = &limit
+	}
+	args := pgx.StrictNamedArgs{"limit": lim, "offset": max(offset, 0)}
 	orgs, err := organizations.collect(db.Query(ctx, organizations.selectSQL()+`
-		WHERE `+where+`
+		WHERE `+organizationsWhere(f, args)+`
 		ORDER BY o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END,
-			o.sort_order, o.name_en, o.id`, args))
+			o.sort_order, o.name_en, o.id
+		LIMIT @limit OFFSET @offset`, args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list organizations: %w", err)
 	}
 	return orgs, nil
+}
+
+// CountOrganizations is how many organisations f selects: for paging.
+func CountOrganizations(ctx context.Context, db DBTX, f Filter) (int, error) {
+	args := pgx.StrictNamedArgs{}
+	var n int
+	if err := db.QueryRow(ctx, `SELECT count(*) FROM organizations o WHERE `+organizationsWhere(f, args), args).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count organizations: %w", err)
+	}
+	return n, nil
+}
+
+// organizationsWhere is the WHERE clause of f over organisations o, with its values added to args.
+func organizationsWhere(f Filter, args pgx.StrictNamedArgs) string {
+	return f.where("o", []string{"name_ru", "name_en", "short_name_ru", "short_name_en"}, args)
 }
 
 // OrganizationBySlug returns one organisation not in the trash; with publishedOnly a draft is

@@ -102,6 +102,34 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 			_, err := store.ListNews(ctx, db, store.NewsQuery{Filter: store.Public, Limit: 10, Offset: 20})
 			return err
 		},
+		// Issue 12, the public lists read a page: the cities (current first), awards with the
+		// names of their cities, the memberships; each with its count.
+		"cities: a page": func(db store.DBTX) error {
+			q := store.CityQuery{Kind: content.Partner, Filter: store.Public, CurrentFirst: true, Limit: 50, Offset: 100}
+			if _, err := store.CountCities(ctx, db, q); err != nil {
+				return err
+			}
+			_, err := store.ListCities(ctx, db, q)
+			return err
+		},
+		"awards: a page": func(db store.DBTX) error {
+			q := store.AwardQuery{Filter: store.Public, Limit: 50, Offset: 100}
+			if _, err := store.CountAwards(ctx, db, q); err != nil {
+				return err
+			}
+			if _, err := store.ListAwards(ctx, db, q); err != nil {
+				return err
+			}
+			_, err := store.PublicCityNamesOf(ctx, db, []int64{city.ID})
+			return err
+		},
+		"memberships: a page": func(db store.DBTX) error {
+			if _, err := store.CountOrganizations(ctx, db, store.Public); err != nil {
+				return err
+			}
+			_, err := store.PageOrganizations(ctx, db, store.Public, 50, 100)
+			return err
+		},
 		"city page": func(db store.DBTX) error {
 			if _, err := store.CityBySlug(ctx, db, content.Twin, city.Slug, true); err != nil {
 				return err

@@ -19,12 +19,19 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	d := templates.AwardsData{Cities: map[int64]content.City{}}
+	var total int
+	// Issue 12, growth: a page of the list and the count, of one moment; the names of the cities of
+	// the awards on the page only. The description still tells of them all.
+	q := store.AwardQuery{Filter: store.Public, Limit: listPageSize, Offset: (page - 1) * listPageSize}
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
 		var err error
-		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public}); err != nil {
+		if d.Awards, err = store.ListAwards(ctx, tx, q); err != nil {
 			return err
 		}
-		cities, err := store.PublicCityNames(ctx, tx) // the links to the cities need no more
+		if total, err = store.CountAwards(ctx, tx, q); err != nil {
+			return err
+		}
+		cities, err := store.PublicCityNamesOf(ctx, tx, awardCities(d.Awards)) // the links to the cities need no more
 		for _, c := range cities {
 			d.Cities[c.ID] = c
 		}
@@ -33,12 +40,9 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// Issue 12, growth: a page of the list; the description still tells of them all.
-	total := len(d.Awards)
 	if d.Pager, err = makePager(r.URL, page, total, listPageSize); err != nil {
 		return err
 	}
-	d.Awards = pageItems(d.Awards, d.Pager)
 	title := i18n.For(langOf(r)).Awards
 	p := s.page(r, title, "/awards", crumb(r, title, "/awards"))
 	keepPage(&p, page)
@@ -48,4 +52,17 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	p.Share.Data = append(p.Share.Data, schemaorg.Awards(title, d.Awards, p.Lang, plainSummary))
 	s.render(w, r, http.StatusOK, templates.Awards(p, d))
 	return nil
+}
+
+// awardCities is the IDs of the cities the awards are of, each once.
+func awardCities(awards []content.Award) []int64 {
+	ids := []int64{}
+	seen := map[int64]bool{}
+	for _, a := range awards {
+		if a.CityID != nil && !seen[*a.CityID] {
+			seen[*a.CityID] = true
+			ids = append(ids, *a.CityID)
+		}
+	}
+	return ids
 }

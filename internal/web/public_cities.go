@@ -31,9 +31,16 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 			return nil
 		}
 		var cities []content.City
+		var total int
 		d := templates.CityListData{Kind: kind}
+		// Issue 12, growth: the current cities first, then the former, a page at a time, read from
+		// the database as a page and a count of one moment.
+		q := store.CityQuery{Kind: kind, Filter: store.Public, CurrentFirst: true, Limit: listPageSize, Offset: (page - 1) * listPageSize}
 		err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
-			if cities, err = store.ListCities(ctx, tx, store.CityQuery{Kind: kind, Filter: store.Public}); err != nil {
+			if cities, err = store.ListCities(ctx, tx, q); err != nil {
+				return err
+			}
+			if total, err = store.CountCities(ctx, tx, q); err != nil {
 				return err
 			}
 			if d.LastActivity, err = store.LastActivities(ctx, tx, today); err != nil {
@@ -47,12 +54,9 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		if err != nil {
 			return err
 		}
-		// Issue 12, growth: the current cities first, then the former, a page at a time.
-		cities = currentFirst(cities)
-		if d.Pager, err = makePager(r.URL, page, len(cities), listPageSize); err != nil {
+		if d.Pager, err = makePager(r.URL, page, total, listPageSize); err != nil {
 			return err
 		}
-		cities = pageItems(cities, d.Pager)
 		for _, c := range cities {
 			if c.IsCurrent() {
 				d.Current = append(d.Current, c)

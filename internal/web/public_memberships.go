@@ -21,8 +21,13 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	}
 	var orgs []content.Organization
 	var note string
+	var total int
+	// Issue 12, growth: a page of the list, in the order of the groups, and the count, of one moment.
 	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
-		if orgs, err = store.ListOrganizations(ctx, tx, store.Public); err != nil {
+		if orgs, err = store.PageOrganizations(ctx, tx, store.Public, listPageSize, (page-1)*listPageSize); err != nil {
+			return err
+		}
+		if total, err = store.CountOrganizations(ctx, tx, store.Public); err != nil {
 			return err
 		}
 		note, err = listNote(ctx, tx, content.MembershipsNote, langOf(r))
@@ -31,12 +36,10 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// Issue 12, growth: a page of the list, in the order of the groups.
-	pg, err := makePager(r.URL, page, len(orgs), listPageSize)
+	pg, err := makePager(r.URL, page, total, listPageSize)
 	if err != nil {
 		return err
 	}
-	orgs = pageItems(orgs, pg)
 	title := i18n.For(langOf(r)).Memberships
 	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
 	keepPage(&p, page)
