@@ -22,6 +22,15 @@ var awardResource = resource[content.Award]{
 	list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.Award, error) {
 		return store.ListAwards(ctx, db, store.AwardQuery{Filter: f})
 	},
+	// Issue 12, growth: a page at a time, from the database.
+	page: func(ctx context.Context, db store.DBTX, f store.Filter, limit, offset int) ([]content.Award, int, error) {
+		total, err := store.CountAwards(ctx, db, store.AwardQuery{Filter: f})
+		if err != nil {
+			return nil, 0, err
+		}
+		page, err := store.ListAwards(ctx, db, store.AwardQuery{Filter: f, Limit: limit, Offset: offset})
+		return page, total, err
+	},
 	belongs: func(content.Award) bool { return true },
 	sources: func(a content.Award) []content.Source { return a.Sources },
 	parse:   parseAward,

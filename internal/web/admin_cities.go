@@ -37,6 +37,15 @@ func cityResource(kind content.CityKind) resource[content.City] {
 		list: func(ctx context.Context, db store.DBTX, f store.Filter) ([]content.City, error) {
 			return store.ListCities(ctx, db, store.CityQuery{Kind: kind, Filter: f})
 		},
+		// Issue 12, growth: a page at a time, from the database.
+		page: func(ctx context.Context, db store.DBTX, f store.Filter, limit, offset int) ([]content.City, int, error) {
+			total, err := store.CountCities(ctx, db, store.CityQuery{Kind: kind, Filter: f})
+			if err != nil {
+				return nil, 0, err
+			}
+			page, err := store.ListCities(ctx, db, store.CityQuery{Kind: kind, Filter: f, Limit: limit, Offset: offset})
+			return page, total, err
+		},
 		belongs: func(c content.City) bool { return c.Kind == kind },
 		sources: func(c content.City) []content.Source { return c.Sources },
 		parse:   parseCity,

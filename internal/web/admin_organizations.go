@@ -22,7 +22,16 @@ var organizationResource = resource[content.Organization]{
 	blank: func() content.Organization {
 		return content.Organization{Kind: content.Union, Scope: content.International}
 	},
-	list:    store.ListOrganizations,
+	list: store.ListOrganizations,
+	// Issue 12, growth: a page at a time, from the database.
+	page: func(ctx context.Context, db store.DBTX, f store.Filter, limit, offset int) ([]content.Organization, int, error) {
+		total, err := store.CountOrganizations(ctx, db, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		page, err := store.PageOrganizations(ctx, db, f, limit, offset)
+		return page, total, err
+	},
 	belongs: func(content.Organization) bool { return true },
 	sources: func(o content.Organization) []content.Source { return o.Sources },
 	parse:   parseOrganization,
