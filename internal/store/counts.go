@@ -21,13 +21,15 @@ type Counts struct {
 // PublicCounts counts the published entries in one round trip.
 func PublicCounts(ctx context.Context, db DBTX) (Counts, error) {
 	var c Counts
+	// The cities are read once for their four counts: each count alone would read them again.
 	err := db.QueryRow(ctx, `SELECT
-			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'twin' AND status = 'active'),
-			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'twin' AND status <> 'active'),
-			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'partner' AND status = 'active'),
-			(SELECT count(*) FROM cities WHERE published AND deleted_at IS NULL AND kind = 'partner' AND status <> 'active'),
+			count(*) FILTER (WHERE kind = 'twin' AND status = 'active'),
+			count(*) FILTER (WHERE kind = 'twin' AND status <> 'active'),
+			count(*) FILTER (WHERE kind = 'partner' AND status = 'active'),
+			count(*) FILTER (WHERE kind = 'partner' AND status <> 'active'),
 			(SELECT count(*) FROM organizations WHERE published AND deleted_at IS NULL),
-			(SELECT count(*) FROM awards WHERE published AND deleted_at IS NULL)`).
+			(SELECT count(*) FROM awards WHERE published AND deleted_at IS NULL)
+		FROM cities WHERE published AND deleted_at IS NULL`).
 		Scan(&c.TwinCities, &c.FormerTwinCities, &c.PartnerCities, &c.FormerPartnerCities, &c.Memberships, &c.Awards)
 	if err != nil {
 		return Counts{}, fmt.Errorf("store: count public entries: %w", err)

@@ -17,10 +17,10 @@ import (
 	"twincities/internal/store"
 )
 
-// planScale is the scale of the generated data the plans are checked at: large enough that events,
-// news, the revisions and the change log each pass largeTable rows, so that the planner would
-// rather use an index there, and small enough to generate in seconds.
-const planScale = 300
+// planScale is the scale of the generated data the plans are checked at: the size the site is
+// built for (issue 12: 1,000 cities, 10,000 events, 5,000 news, 1,000 awards and organisations),
+// where the planner's choices are those a grown site gets. It generates in about 20 seconds.
+const planScale = 1000
 
 // largeTable is the number of rows from which a sequential scan of a table is a failure: at the
 // size the site is built for (issue 12) such a table grows with every city.
@@ -181,7 +181,7 @@ func checkPlan(t *testing.T, ctx context.Context, db store.DBTX, name string, q 
 		t.Fatal(err)
 	}
 	for _, p := range plans {
-		p.Plan.walk(func(n planNode) {
+		p.Plan.walk(false, func(n planNode, underLimit bool) {
 			if n.NodeType != "Seq Scan" {
 				return
 			}
@@ -189,24 +189,38 @@ func checkPlan(t *testing.T, ctx context.Context, db store.DBTX, name string, q 
 			if err := db.QueryRow(ctx, "SELECT count(*) FROM "+pgx.Identifier{n.Relation}.Sanitize()).Scan(&rows); err != nil {
 				t.Fatal(err)
 			}
-			if rows >= largeTable {
-				t.Errorf("%s: a sequential scan of %s (%d rows) in\n%s\n%s", name, n.Relation, rows, strings.TrimSpace(q.sql), explain(ctx, db, q))
+			if rows < largeTable || wantsMostOfTable(n, underLimit, rows) {
+				return
 			}
+			t.Errorf("%s: a sequential scan of %s (%d rows) in\n%s\n%s", name, n.Relation, rows, strings.TrimSpace(q.sql), explain(ctx, db, q))
 		})
 	}
+}
+
+// wantsMostOfTable reports whether a sequential scan is what its query needs: it keeps a large
+// share of its table (a quarter or more), and no Limit above it cuts the result to a page. A count
+// of the public cities of one kind, or the home page's last activity of every city, reads every
+// matching row whichever way it goes (an index-only scan reads as many), and the planner picks
+// either by a cost that differs by a hair, which once made this test flaky. A page of a list that
+// reads its whole table, or a scan that keeps few rows, still fails: there an index is what keeps
+// the page cheap as the table grows.
+func wantsMostOfTable(n planNode, underLimit bool, tableRows int64) bool {
+	return !underLimit && n.PlanRows*4 >= float64(tableRows)
 }
 
 // planNode is a node of EXPLAIN (FORMAT JSON), as far as the check reads it.
 type planNode struct {
 	NodeType string     `json:"Node Type"`
 	Relation string     `json:"Relation Name"`
+	PlanRows float64    `json:"Plan Rows"`
 	Plans    []planNode `json:"Plans"`
 }
 
-func (n planNode) walk(fn func(planNode)) {
-	fn(n)
+// walk calls fn on n and every node below it, telling each whether a Limit node is above it.
+func (n planNode) walk(underLimit bool, fn func(n planNode, underLimit bool)) {
+	fn(n, underLimit)
 	for _, c := range n.Plans {
-		c.walk(fn)
+		c.walk(underLimit || n.NodeType == "Limit", fn)
 	}
 }
 
