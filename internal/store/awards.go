@@ -46,10 +46,7 @@ func ListAwards(ctx context.Context, db DBTX, q AwardQuery) ([]content.Award, er
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	found, err := awards.collect(db.Query(ctx, awards.selectSQL()+`
-		WHERE `+q.awardsWhere(args)+`
-		ORDER BY a.award_date DESC, a.id DESC
-		LIMIT @limit OFFSET @offset`, args))
+	found, err := awards.collect(db.Query(ctx, awards.pageSQL("", q.awardsWhere(args), "a.award_date DESC, a.id DESC"), args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list awards: %w", err)
 	}

@@ -66,10 +66,7 @@ func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, erro
 	if q.CurrentFirst {
 		order = "c.status <> 'active', " + order
 	}
-	found, err := cities.collect(db.Query(ctx, cities.selectSQL()+`
-		WHERE `+q.citiesWhere(args)+`
-		ORDER BY `+order+`
-		LIMIT @limit OFFSET @offset`, args))
+	found, err := cities.collect(db.Query(ctx, cities.pageSQL("", q.citiesWhere(args), order), args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list cities: %w", err)
 	}

@@ -127,6 +127,18 @@ func (t entryTable[T]) selectSQL() string {
 	return `SELECT ` + selectList(t.alias, t.columns(new(T))) + ` FROM ` + t.name + ` ` + t.alias + t.joins
 }
 
+// pageSQL is the query of one page of a list: the rows where selects, in order, at most @limit
+// of them from @offset on (a nil @limit: all). The page is picked first from the table alone, from
+// an index where the order has one, and only its rows are then joined and given their subqueries
+// (pictures, photos, cities): over the whole select list, a deep page ran those for every row it
+// skipped (issue 12: page 100 of 5,000 news took 21 ms in PostgreSQL, most of it for rows not
+// shown). extra is joined in both parts, for a where or a select list that reads another table.
+func (t entryTable[T]) pageSQL(extra, where, order string) string {
+	return `WITH page AS (SELECT ` + t.alias + `.id FROM ` + t.name + ` ` + t.alias + extra +
+		` WHERE ` + where + ` ORDER BY ` + order + ` LIMIT @limit OFFSET @offset) ` +
+		t.selectSQL() + extra + ` WHERE ` + t.alias + `.id IN (SELECT id FROM page) ORDER BY ` + order
+}
+
 // collect scans every row a selectSQL query returned into an entry. It reads all rows before
 // returning, so no connection stays busy while the caller works.
 func (t entryTable[T]) collect(rows pgx.Rows, err error) ([]T, error) {

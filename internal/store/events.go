@@ -47,11 +47,7 @@ func ListEvents(ctx context.Context, db DBTX, q EventQuery) ([]content.Event, er
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	found, err := events.collect(db.Query(ctx, events.selectSQL()+`
-		LEFT JOIN cities c ON c.id = e.city_id
-		WHERE `+q.eventsWhere(args)+`
-		ORDER BY e.event_date, e.id
-		LIMIT @limit OFFSET @offset`, args))
+	found, err := events.collect(db.Query(ctx, events.pageSQL(" LEFT JOIN cities c ON c.id = e.city_id", q.eventsWhere(args), "e.event_date, e.id"), args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list events: %w", err)
 	}

@@ -69,10 +69,7 @@ func ListNews(ctx context.Context, db DBTX, q NewsQuery) ([]content.News, error)
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	found, err := news.collect(db.Query(ctx, news.selectSQL()+`
-		WHERE `+q.newsWhere(args)+`
-		ORDER BY n.news_date DESC, n.id DESC
-		LIMIT @limit OFFSET @offset`, args))
+	found, err := news.collect(db.Query(ctx, news.pageSQL("", q.newsWhere(args), "n.news_date DESC, n.id DESC"), args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list news: %w", err)
 	}

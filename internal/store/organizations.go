@@ -51,11 +51,8 @@ func PageOrganizations(ctx context.Context, db DBTX, f Filter, limit, offset int
 		lim = &limit
 	}
 	args := pgx.StrictNamedArgs{"limit": lim, "offset": max(offset, 0)}
-	orgs, err := organizations.collect(db.Query(ctx, organizations.selectSQL()+`
-		WHERE `+organizationsWhere(f, args)+`
-		ORDER BY o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END,
-			o.sort_order, o.name_en, o.id
-		LIMIT @limit OFFSET @offset`, args))
+	orgs, err := organizations.collect(db.Query(ctx, organizations.pageSQL("", organizationsWhere(f, args),
+		`o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END, o.sort_order, o.name_en, o.id`), args))
 	if err != nil {
 		return nil, fmt.Errorf("store: list organizations: %w", err)
 	}
