@@ -170,7 +170,7 @@ func build(view Box, home Place, places []Place, scale float64, unlabelled Area)
 		x, y := Project(p.Lon, p.Lat)
 		all = append(all, Marker{Place: p, X: x, Y: y})
 		if home.Name != "" {
-			m.Arcs = append(m.Arcs, Arc{D: greatCircle(home, p), Ended: p.Ended})
+			m.Arcs = append(m.Arcs, Arc{D: arc(home, p), Ended: p.Ended})
 		}
 	}
 	placeLabels(all, view, m.Font, m.Radius*1.3, func(mk Marker) bool { return mk.Place != home && unlabelled.Contains(mk.Place) })

@@ -146,3 +146,24 @@ func TestLandIsEmbedded(t *testing.T) {
 		t.Errorf("the land path is %d bytes: %.20q…", len(l), l)
 	}
 }
+
+// TestArcRemembersWithinItsBound checks that a remembered arc is the one greatCircle draws, and
+// that the memory stays within arcCacheSize however many different places are drawn.
+func TestArcRemembersWithinItsBound(t *testing.T) {
+	for i := range arcCacheSize + 100 {
+		p := Place{Lon: float64(i%359) - 179, Lat: float64(i%149)/2 - 37}
+		want := greatCircle(Perm, p)
+		if got := arc(Perm, p); got != want {
+			t.Fatalf("arc to %v = %q, want %q", p, got, want)
+		}
+		if got := arc(Perm, p); got != want {
+			t.Fatalf("remembered arc to %v = %q, want %q", p, got, want)
+		}
+		arcs.Lock()
+		n := len(arcs.m)
+		arcs.Unlock()
+		if n > arcCacheSize {
+			t.Fatalf("%d arcs remembered, more than %d", n, arcCacheSize)
+		}
+	}
+}
