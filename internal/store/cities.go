@@ -113,24 +113,14 @@ func PublicCityPlaces(ctx context.Context, db DBTX) ([]content.City, error) {
 	return found, nil
 }
 
-// PublicCityNames returns the published cities with only what a link to each needs: the ID, the
-// kind, the slug and the names. A list that names the city of each entry (the awards) needs no
-// more, and reading the stories of every city for it doubled the cost of the list (issue 12).
-func PublicCityNames(ctx context.Context, db DBTX) ([]content.City, error) {
-	return publicCityNames(ctx, db, "", pgx.StrictNamedArgs{})
-}
-
-// PublicCityNamesOf is PublicCityNames for the cities ids only: a page of a list that names the
-// city of each entry reads the names of those cities and no others (issue 12).
+// PublicCityNamesOf returns the published cities among ids, in ListCities' order, with only what
+// a link to each needs: the ID, the kind, the slug and the names. A page of a list that names the
+// city of each entry (the awards) reads the names of those cities and no others; reading every
+// city whole for it doubled the cost of the list (issue 12).
 func PublicCityNamesOf(ctx context.Context, db DBTX, ids []int64) ([]content.City, error) {
-	return publicCityNames(ctx, db, "c.id = ANY(@ids::bigint[]) AND ", pgx.StrictNamedArgs{"ids": ids})
-}
-
-// publicCityNames reads the names of the published cities that also match cond (a condition
-// ending in AND, or ""), in ListCities' order.
-func publicCityNames(ctx context.Context, db DBTX, cond string, args pgx.StrictNamedArgs) ([]content.City, error) {
+	args := pgx.StrictNamedArgs{"ids": ids}
 	rows, err := db.Query(ctx, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
-		WHERE `+cond+Public.where("c", nil, args)+`
+		WHERE c.id = ANY(@ids::bigint[]) AND `+Public.where("c", nil, args)+`
 		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
 	if err != nil {
 		return nil, fmt.Errorf("store: city names: %w", err)

@@ -155,7 +155,7 @@ func TestPagedListsAreSlicesOfTheWholeList(t *testing.T) {
 	})
 
 	t.Run("city names of a page", func(t *testing.T) {
-		all, err := store.PublicCityNames(ctx, db)
+		all, err := store.ListCities(ctx, db, store.CityQuery{Filter: store.Public})
 		if err != nil {
 			t.Fatal(err)
 		}
