@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -27,11 +28,19 @@ var (
 	})
 )
 
+// rendered remembers Render's results.
+var rendered memo
+
 // Render returns the sanitised HTML for src. Empty text renders as "".
 func Render(src string) string {
 	if src == "" {
 		return ""
 	}
+	return rendered.get(src, render)
+}
+
+// render is Render, worked out afresh.
+func render(src string) string {
 	var buf bytes.Buffer
 	if err := md.Convert([]byte(src), &buf); err != nil {
 		// goldmark only fails when writing to buf fails, which a bytes.Buffer does not.
@@ -42,9 +51,18 @@ func Render(src string) string {
 
 var strict = sync.OnceValue(bluemonday.StrictPolicy)
 
+// summaries remembers Summary's results, keyed by the length and the source.
+var summaries memo
+
 // Summary is src as plain text of at most max characters, cut at a word and marked with an
 // ellipsis: for meta descriptions, which may hold no markup.
 func Summary(src string, max int) string {
+	key := strconv.Itoa(max) + "\x00" + src
+	return summaries.get(key, func(string) string { return summary(src, max) })
+}
+
+// summary is Summary, worked out afresh.
+func summary(src string, max int) string {
 	text := html.UnescapeString(strict().Sanitize(Render(src)))
 	text = strings.Join(strings.Fields(text), " ")
 	r := []rune(text)
