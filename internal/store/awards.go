@@ -41,26 +41,36 @@ type AwardQuery struct {
 
 // ListAwards returns the awards q selects, newest first.
 func ListAwards(ctx context.Context, db DBTX, q AwardQuery) ([]content.Award, error) {
+	var out []content.Award
+	err := listAwards(q, &out).run(ctx, db)
+	return out, err
+}
+
+// ListAwards queues store.ListAwards into out.
+func (rs *Reads) ListAwards(q AwardQuery, out *[]content.Award) { rs.queue(listAwards(q, out)) }
+
+func listAwards(q AwardQuery, out *[]content.Award) read {
 	var limit *int
 	if q.Limit > 0 {
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	found, err := awards.collect(db.Query(ctx, awards.pageSQL("", q.awardsWhere(args), "a.award_date DESC, a.id DESC"), args))
-	if err != nil {
-		return nil, fmt.Errorf("store: list awards: %w", err)
-	}
-	return found, nil
+	return read{"list awards", awards.pageSQL("", q.awardsWhere(args), "a.award_date DESC, a.id DESC"), args, into(out, awards.scanRow)}
 }
 
 // CountAwards is how many awards q selects, Limit and Offset aside: for paging.
 func CountAwards(ctx context.Context, db DBTX, q AwardQuery) (int, error) {
-	args := pgx.StrictNamedArgs{}
 	var n int
-	if err := db.QueryRow(ctx, `SELECT count(*) FROM awards a WHERE `+q.awardsWhere(args), args).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: count awards: %w", err)
-	}
-	return n, nil
+	err := countAwards(q, &n).run(ctx, db)
+	return n, err
+}
+
+// CountAwards queues store.CountAwards into out.
+func (rs *Reads) CountAwards(q AwardQuery, out *int) { rs.queue(countAwards(q, out)) }
+
+func countAwards(q AwardQuery, out *int) read {
+	args := pgx.StrictNamedArgs{}
+	return read{"count awards", `SELECT count(*) FROM awards a WHERE ` + q.awardsWhere(args), args, intoCount(out)}
 }
 
 // awardsWhere is the WHERE clause of q over awards a, with its values added to args.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -55,6 +56,15 @@ type CityQuery struct {
 // ListCities returns the cities q selects, in the order staff set, then by the start of the
 // relationship.
 func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, error) {
+	var out []content.City
+	err := listCities(q, &out).run(ctx, db)
+	return out, err
+}
+
+// ListCities queues store.ListCities into out.
+func (rs *Reads) ListCities(q CityQuery, out *[]content.City) { rs.queue(listCities(q, out)) }
+
+func listCities(q CityQuery, out *[]content.City) read {
 	var limit *int
 	if q.Limit > 0 {
 		limit = &q.Limit
@@ -66,21 +76,22 @@ func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, erro
 	if q.CurrentFirst {
 		order = "c.status <> 'active', " + order
 	}
-	found, err := cities.collect(db.Query(ctx, cities.pageSQL("", q.citiesWhere(args), order), args))
-	if err != nil {
-		return nil, fmt.Errorf("store: list cities: %w", err)
-	}
-	return found, nil
+	return read{"list cities", cities.pageSQL("", q.citiesWhere(args), order), args, into(out, cities.scanRow)}
 }
 
 // CountCities is how many cities q selects, Limit and Offset aside: for paging.
 func CountCities(ctx context.Context, db DBTX, q CityQuery) (int, error) {
-	args := pgx.StrictNamedArgs{}
 	var n int
-	if err := db.QueryRow(ctx, `SELECT count(*) FROM cities c WHERE `+q.citiesWhere(args), args).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: count cities: %w", err)
-	}
-	return n, nil
+	err := countCities(q, &n).run(ctx, db)
+	return n, err
+}
+
+// CountCities queues store.CountCities into out.
+func (rs *Reads) CountCities(q CityQuery, out *int) { rs.queue(countCities(q, out)) }
+
+func countCities(q CityQuery, out *int) read {
+	args := pgx.StrictNamedArgs{}
+	return read{"count cities", `SELECT count(*) FROM cities c WHERE ` + q.citiesWhere(args), args, intoCount(out)}
 }
 
 // citiesWhere is the WHERE clause of q over cities c, with its values added to args.
@@ -94,23 +105,25 @@ func (q CityQuery) citiesWhere(args pgx.StrictNamedArgs) string {
 // Every public page names that picture, and reading every column (the stories in both languages,
 // the sources, the galleries) for it was the largest cost of an uncached page (issue 12).
 func PublicCityPlaces(ctx context.Context, db DBTX) ([]content.City, error) {
+	var out []content.City
+	err := publicCityPlaces(&out).run(ctx, db)
+	return out, err
+}
+
+// PublicCityPlaces queues store.PublicCityPlaces into out.
+func (rs *Reads) PublicCityPlaces(out *[]content.City) { rs.queue(publicCityPlaces(out)) }
+
+func publicCityPlaces(out *[]content.City) read {
 	args := pgx.StrictNamedArgs{}
 	where := Public.where("c", nil, args)
-	rows, err := db.Query(ctx, `SELECT c.latitude, c.longitude, c.status FROM cities c
-		WHERE `+where+`
-		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
-	if err != nil {
-		return nil, fmt.Errorf("store: city places: %w", err)
-	}
-	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (content.City, error) {
-		var c content.City
-		err := row.Scan(latitude{&c.Location}, longitude{&c.Location}, &c.Status)
-		return c, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: city places: %w", err)
-	}
-	return found, nil
+	return read{"city places", `SELECT c.latitude, c.longitude, c.status FROM cities c
+		WHERE ` + where + `
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args,
+		into(out, func(row pgx.CollectableRow) (content.City, error) {
+			var c content.City
+			err := row.Scan(latitude{&c.Location}, longitude{&c.Location}, &c.Status)
+			return c, err
+		})}
 }
 
 // PublicCityNamesOf returns the published cities among ids, in ListCities' order, with only what
@@ -119,33 +132,48 @@ func PublicCityPlaces(ctx context.Context, db DBTX) ([]content.City, error) {
 // city whole for it doubled the cost of the list (issue 12).
 func PublicCityNamesOf(ctx context.Context, db DBTX, ids []int64) ([]content.City, error) {
 	args := pgx.StrictNamedArgs{"ids": ids}
-	rows, err := db.Query(ctx, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
-		WHERE c.id = ANY(@ids::bigint[]) AND `+Public.where("c", nil, args)+`
-		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args)
-	if err != nil {
-		return nil, fmt.Errorf("store: city names: %w", err)
-	}
-	found, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (content.City, error) {
-		var c content.City
-		err := row.Scan(&c.ID, &c.Kind, &c.Slug, &c.Name.RU, &c.Name.EN)
-		return c, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: city names: %w", err)
-	}
-	return found, nil
+	var out []content.City
+	err := read{"city names", `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
+		WHERE c.id = ANY(@ids::bigint[]) AND ` + Public.where("c", nil, args) + `
+		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args,
+		into(&out, func(row pgx.CollectableRow) (content.City, error) {
+			var c content.City
+			err := row.Scan(&c.ID, &c.Kind, &c.Slug, &c.Name.RU, &c.Name.EN)
+			return c, err
+		})}.run(ctx, db)
+	return out, err
 }
 
 // CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is
 // ErrNotFound.
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {
-	found, err := only(cities.collect(db.Query(ctx, cities.selectSQL()+`
-		WHERE c.kind = @kind AND c.slug = @slug AND c.deleted_at IS NULL AND (c.published OR NOT @published_only)`,
-		pgx.StrictNamedArgs{"kind": string(kind), "slug": slug, "published_only": publishedOnly})))
-	if err != nil {
-		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, err)
+	var c content.City
+	var found bool
+	if err := cityBySlug(kind, slug, publishedOnly, &c, &found).run(ctx, db); err != nil {
+		return content.City{}, err
 	}
-	return found, nil
+	if !found {
+		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, ErrNotFound)
+	}
+	return c, nil
+}
+
+// CityBySlug queues store.CityBySlug: out gets the city, and found whether there is one.
+func (rs *Reads) CityBySlug(kind content.CityKind, slug string, publishedOnly bool, out *content.City, found *bool) {
+	rs.queue(cityBySlug(kind, slug, publishedOnly, out, found))
+}
+
+func cityBySlug(kind content.CityKind, slug string, publishedOnly bool, out *content.City, found *bool) read {
+	return read{"city " + string(kind) + "/" + slug, cities.selectSQL() + `
+		WHERE c.kind = @kind AND c.slug = @slug AND c.deleted_at IS NULL AND (c.published OR NOT @published_only)`,
+		pgx.StrictNamedArgs{"kind": string(kind), "slug": slug, "published_only": publishedOnly}, intoOne(out, found, cities.scanRow)}
+}
+
+// CityByID queues Cities.Get: out gets the city with id, in the trash or not, published or not,
+// and found whether there is one.
+func (rs *Reads) CityByID(id int64, out *content.City, found *bool) {
+	rs.queue(read{"city " + strconv.FormatInt(id, 10), cities.selectSQL() + ` WHERE c.id = @id`,
+		pgx.StrictNamedArgs{"id": id}, intoOne(out, found, cities.scanRow)})
 }
 
 // cityByID returns a city whatever its state, locking its row for the transaction when lock is set.

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // Counts are the numbers the home page shows, always computed from the published data. Cities
@@ -21,20 +23,32 @@ type Counts struct {
 // PublicCounts counts the published entries in one round trip.
 func PublicCounts(ctx context.Context, db DBTX) (Counts, error) {
 	var c Counts
+	err := publicCounts(&c).run(ctx, db)
+	return c, err
+}
+
+// PublicCounts queues store.PublicCounts into out.
+func (rs *Reads) PublicCounts(out *Counts) { rs.queue(publicCounts(out)) }
+
+func publicCounts(out *Counts) read {
 	// The cities are read once for their four counts: each count alone would read them again.
-	err := db.QueryRow(ctx, `SELECT
+	return read{"count public entries", `SELECT
 			count(*) FILTER (WHERE kind = 'twin' AND status = 'active'),
 			count(*) FILTER (WHERE kind = 'twin' AND status <> 'active'),
 			count(*) FILTER (WHERE kind = 'partner' AND status = 'active'),
 			count(*) FILTER (WHERE kind = 'partner' AND status <> 'active'),
 			(SELECT count(*) FROM organizations WHERE published AND deleted_at IS NULL),
 			(SELECT count(*) FROM awards WHERE published AND deleted_at IS NULL)
-		FROM cities WHERE published AND deleted_at IS NULL`).
-		Scan(&c.TwinCities, &c.FormerTwinCities, &c.PartnerCities, &c.FormerPartnerCities, &c.Memberships, &c.Awards)
-	if err != nil {
-		return Counts{}, fmt.Errorf("store: count public entries: %w", err)
-	}
-	return c, nil
+		FROM cities WHERE published AND deleted_at IS NULL`, nil,
+		func(rows pgx.Rows) error {
+			c, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (Counts, error) {
+				var c Counts
+				err := row.Scan(&c.TwinCities, &c.FormerTwinCities, &c.PartnerCities, &c.FormerPartnerCities, &c.Memberships, &c.Awards)
+				return c, err
+			})
+			*out = c
+			return err
+		}}
 }
 
 // HasContent reports whether the database holds any content yet; an empty one gets the initial data.

@@ -42,16 +42,22 @@ type EventQuery struct {
 // ListEvents returns the events q selects, oldest first, as a timeline reads. The public's
 // timeline (PublishedOnly) also leaves out events of cities that are drafts or in the trash.
 func ListEvents(ctx context.Context, db DBTX, q EventQuery) ([]content.Event, error) {
+	var out []content.Event
+	err := listEvents(q, &out).run(ctx, db)
+	return out, err
+}
+
+// ListEvents queues store.ListEvents into out.
+func (rs *Reads) ListEvents(q EventQuery, out *[]content.Event) { rs.queue(listEvents(q, out)) }
+
+func listEvents(q EventQuery, out *[]content.Event) read {
 	var limit *int
 	if q.Limit > 0 {
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	found, err := events.collect(db.Query(ctx, events.pageSQL(" LEFT JOIN cities c ON c.id = e.city_id", q.eventsWhere(args), "e.event_date, e.id"), args))
-	if err != nil {
-		return nil, fmt.Errorf("store: list events: %w", err)
-	}
-	return found, nil
+	return read{"list events", events.pageSQL(" LEFT JOIN cities c ON c.id = e.city_id", q.eventsWhere(args), "e.event_date, e.id"),
+		args, into(out, events.scanRow)}
 }
 
 // CountEvents is how many events q selects, Limit and Offset aside: for paging.

@@ -64,26 +64,36 @@ func (q NewsQuery) newsWhere(args pgx.StrictNamedArgs) string {
 
 // ListNews returns the items q selects, newest first.
 func ListNews(ctx context.Context, db DBTX, q NewsQuery) ([]content.News, error) {
+	var out []content.News
+	err := listNews(q, &out).run(ctx, db)
+	return out, err
+}
+
+// ListNews queues store.ListNews into out.
+func (rs *Reads) ListNews(q NewsQuery, out *[]content.News) { rs.queue(listNews(q, out)) }
+
+func listNews(q NewsQuery, out *[]content.News) read {
 	var limit *int
 	if q.Limit > 0 {
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	found, err := news.collect(db.Query(ctx, news.pageSQL("", q.newsWhere(args), "n.news_date DESC, n.id DESC"), args))
-	if err != nil {
-		return nil, fmt.Errorf("store: list news: %w", err)
-	}
-	return found, nil
+	return read{"list news", news.pageSQL("", q.newsWhere(args), "n.news_date DESC, n.id DESC"), args, into(out, news.scanRow)}
 }
 
 // CountNews is how many items q selects, Limit and Offset aside: for paging.
 func CountNews(ctx context.Context, db DBTX, q NewsQuery) (int, error) {
-	args := pgx.StrictNamedArgs{}
 	var n int
-	if err := db.QueryRow(ctx, `SELECT count(*) FROM news n WHERE `+q.newsWhere(args), args).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: count news: %w", err)
-	}
-	return n, nil
+	err := countNews(q, &n).run(ctx, db)
+	return n, err
+}
+
+// CountNews queues store.CountNews into out.
+func (rs *Reads) CountNews(q NewsQuery, out *int) { rs.queue(countNews(q, out)) }
+
+func countNews(q NewsQuery, out *int) read {
+	args := pgx.StrictNamedArgs{}
+	return read{"count news", `SELECT count(*) FROM news n WHERE ` + q.newsWhere(args), args, intoCount(out)}
 }
 
 // NewsBySlug returns one item not in the trash; with publishedOnly a draft is ErrNotFound.

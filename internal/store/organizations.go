@@ -46,27 +46,40 @@ func ListOrganizations(ctx context.Context, db DBTX, f Filter) ([]content.Organi
 // PageOrganizations is ListOrganizations from offset on, at most limit of them (0: no limit): a
 // page of the list, read as such (issue 12).
 func PageOrganizations(ctx context.Context, db DBTX, f Filter, limit, offset int) ([]content.Organization, error) {
+	var out []content.Organization
+	err := pageOrganizations(f, limit, offset, &out).run(ctx, db)
+	return out, err
+}
+
+// PageOrganizations queues store.PageOrganizations into out.
+func (rs *Reads) PageOrganizations(f Filter, limit, offset int, out *[]content.Organization) {
+	rs.queue(pageOrganizations(f, limit, offset, out))
+}
+
+func pageOrganizations(f Filter, limit, offset int, out *[]content.Organization) read {
 	var lim *int
 	if limit > 0 {
 		lim = &limit
 	}
 	args := pgx.StrictNamedArgs{"limit": lim, "offset": max(offset, 0)}
-	orgs, err := organizations.collect(db.Query(ctx, organizations.pageSQL("", organizationsWhere(f, args),
-		`o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END, o.sort_order, o.name_en, o.id`), args))
-	if err != nil {
-		return nil, fmt.Errorf("store: list organizations: %w", err)
-	}
-	return orgs, nil
+	return read{"list organizations", organizations.pageSQL("", organizationsWhere(f, args),
+		`o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END, o.sort_order, o.name_en, o.id`),
+		args, into(out, organizations.scanRow)}
 }
 
 // CountOrganizations is how many organisations f selects: for paging.
 func CountOrganizations(ctx context.Context, db DBTX, f Filter) (int, error) {
-	args := pgx.StrictNamedArgs{}
 	var n int
-	if err := db.QueryRow(ctx, `SELECT count(*) FROM organizations o WHERE `+organizationsWhere(f, args), args).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: count organizations: %w", err)
-	}
-	return n, nil
+	err := countOrganizations(f, &n).run(ctx, db)
+	return n, err
+}
+
+// CountOrganizations queues store.CountOrganizations into out.
+func (rs *Reads) CountOrganizations(f Filter, out *int) { rs.queue(countOrganizations(f, out)) }
+
+func countOrganizations(f Filter, out *int) read {
+	args := pgx.StrictNamedArgs{}
+	return read{"count organizations", `SELECT count(*) FROM organizations o WHERE ` + organizationsWhere(f, args), args, intoCount(out)}
 }
 
 // organizationsWhere is the WHERE clause of f over organisations o, with its values added to args.

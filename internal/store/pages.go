@@ -27,12 +27,25 @@ var pages = entryTable[content.Page]{name: "pages", alias: "p", columns: pageCol
 
 // PageByKey returns one text page.
 func PageByKey(ctx context.Context, db DBTX, key content.PageKey) (content.Page, error) {
-	p, err := only(pages.collect(db.Query(ctx, pages.selectSQL()+` WHERE p.key = @key`,
-		pgx.StrictNamedArgs{"key": string(key)})))
-	if err != nil {
-		return content.Page{}, fmt.Errorf("store: page %s: %w", key, err)
+	var p content.Page
+	var found bool
+	if err := pageByKey(key, &p, &found).run(ctx, db); err != nil {
+		return content.Page{}, err
+	}
+	if !found {
+		return content.Page{}, fmt.Errorf("store: page %s: %w", key, ErrNotFound)
 	}
 	return p, nil
+}
+
+// PageByKey queues store.PageByKey: out gets the page, and found whether there is one.
+func (rs *Reads) PageByKey(key content.PageKey, out *content.Page, found *bool) {
+	rs.queue(pageByKey(key, out, found))
+}
+
+func pageByKey(key content.PageKey, out *content.Page, found *bool) read {
+	return read{"page " + string(key), pages.selectSQL() + ` WHERE p.key = @key`, pgx.StrictNamedArgs{"key": string(key)},
+		intoOne(out, found, pages.scanRow)}
 }
 
 // ListPages returns every text page, in the order of content.PageKeys.

@@ -51,13 +51,26 @@ func ListPlaces(ctx context.Context, db DBTX, f Filter) ([]content.Place, error)
 
 // PlaceBySlug returns one place not in the trash; with publishedOnly a draft is ErrNotFound.
 func PlaceBySlug(ctx context.Context, db DBTX, slug string, publishedOnly bool) (content.Place, error) {
-	found, err := only(places.collect(db.Query(ctx, places.selectSQL()+`
-		WHERE p.slug = @slug AND p.deleted_at IS NULL AND (p.published OR NOT @published_only)`,
-		pgx.StrictNamedArgs{"slug": slug, "published_only": publishedOnly})))
-	if err != nil {
-		return content.Place{}, fmt.Errorf("store: place %s: %w", slug, err)
+	var p content.Place
+	var found bool
+	if err := placeBySlug(slug, publishedOnly, &p, &found).run(ctx, db); err != nil {
+		return content.Place{}, err
 	}
-	return found, nil
+	if !found {
+		return content.Place{}, fmt.Errorf("store: place %s: %w", slug, ErrNotFound)
+	}
+	return p, nil
+}
+
+// PlaceBySlug queues store.PlaceBySlug: out gets the place, and found whether there is one.
+func (rs *Reads) PlaceBySlug(slug string, publishedOnly bool, out *content.Place, found *bool) {
+	rs.queue(placeBySlug(slug, publishedOnly, out, found))
+}
+
+func placeBySlug(slug string, publishedOnly bool, out *content.Place, found *bool) read {
+	return read{"place " + slug, places.selectSQL() + `
+		WHERE p.slug = @slug AND p.deleted_at IS NULL AND (p.published OR NOT @published_only)`,
+		pgx.StrictNamedArgs{"slug": slug, "published_only": publishedOnly}, intoOne(out, found, places.scanRow)}
 }
 
 func placeByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Place, error) {
