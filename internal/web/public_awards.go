@@ -23,28 +23,33 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	// Issue 12, growth: a page of the list and the count, of one moment; the names of the cities of
 	// the awards on the page only. The description still tells of them all.
 	q := store.AwardQuery{Filter: store.Public, Limit: listPageSize, Offset: (page - 1) * listPageSize}
-	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
-		var err error
-		if d.Awards, err = store.ListAwards(ctx, tx, q); err != nil {
+	// The page, its count and the frame in one round trip; the names of the awards' cities, which
+	// depend on the page, in a second when the page names any.
+	var (
+		f  frame
+		rs store.Reads
+	)
+	f.queue(&rs)
+	rs.ListAwards(q, &d.Awards)
+	rs.CountAwards(q, &total)
+	if err := rs.Send(ctx, s.db); err != nil {
+		return err
+	}
+	if ids := awardCities(d.Awards); len(ids) > 0 {
+		cities, err := store.PublicCityNamesOf(ctx, s.db, ids) // the links to the cities need no more
+		if err != nil {
 			return err
 		}
-		if total, err = store.CountAwards(ctx, tx, q); err != nil {
-			return err
-		}
-		cities, err := store.PublicCityNamesOf(ctx, tx, awardCities(d.Awards)) // the links to the cities need no more
 		for _, c := range cities {
 			d.Cities[c.ID] = c
 		}
-		return err
-	})
-	if err != nil {
-		return err
 	}
+	var err error
 	if d.Pager, err = makePager(r.URL, page, total, listPageSize); err != nil {
 		return err
 	}
 	title := i18n.For(langOf(r)).Awards
-	p := s.page(r, title, "/awards", crumb(r, title, "/awards"))
+	p := s.pageWith(r, &f, title, "/awards", crumb(r, title, "/awards"))
 	keepPage(&p, page)
 	if len(d.Awards) > 0 {
 		p.Description = trimWords(i18n.Typeset(p.Lang, fmt.Sprintf(p.Msg.DescAwards, total, d.Awards[0].Title.In(p.Lang))), descriptionLength)

@@ -36,23 +36,26 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		// Issue 12, growth: the current cities first, then the former, a page at a time, read from
 		// the database as a page and a count of one moment.
 		q := store.CityQuery{Kind: kind, Filter: store.Public, CurrentFirst: true, Limit: listPageSize, Offset: (page - 1) * listPageSize}
-		err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
-			if cities, err = store.ListCities(ctx, tx, q); err != nil {
-				return err
-			}
-			if total, err = store.CountCities(ctx, tx, q); err != nil {
-				return err
-			}
-			if d.LastActivity, err = store.LastActivities(ctx, tx, today); err != nil {
-				return err
-			}
-			if kind == content.Partner {
-				d.Note, err = listNote(ctx, tx, content.PartnerCitiesNote, langOf(r))
-			}
-			return err
-		})
+		// With the frame, in one round trip.
+		var (
+			f    frame
+			rs   store.Reads
+			note *listNote
+		)
+		f.queue(&rs)
+		rs.ListCities(q, &cities)
+		rs.CountCities(q, &total)
+		d.LastActivity = map[int64]content.Date{}
+		rs.LastActivities(today, d.LastActivity)
+		if kind == content.Partner {
+			note = queueListNote(&rs, content.PartnerCitiesNote)
+		}
+		err := rs.Send(ctx, s.db)
 		if err != nil {
 			return err
+		}
+		if note != nil {
+			d.Note = note.in(langOf(r))
 		}
 		if d.Pager, err = makePager(r.URL, page, total, listPageSize); err != nil {
 			return err
@@ -65,7 +68,7 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 			}
 		}
 		section, title := sectionOf(kind, langOf(r))
-		p := s.page(r, title, section, crumb(r, title, section))
+		p := s.pageWith(r, &f, title, section, crumb(r, title, section))
 		keepPage(&p, page)
 		links, names := cityLinks(p, cities)
 		format := p.Msg.DescTwinList
@@ -87,15 +90,16 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 			return errNotFound
 		}
 		ctx, l := r.Context(), langOf(r)
-		d, err := s.cityPage(ctx, func(tx store.DBTX) (content.City, error) {
-			return store.CityBySlug(ctx, tx, kind, slug, true)
+		var f frame
+		d, err := s.cityPage(ctx, &f, func(rs *store.Reads, out *content.City, found *bool) {
+			rs.CityBySlug(kind, slug, true, out, found)
 		})
 		if err != nil {
 			return err
 		}
 		section, title := sectionOf(kind, l)
 		name := d.City.Name.In(l)
-		p := s.page(r, name, section, crumb(r, title, section), crumb(r, name, section+"/"+slug))
+		p := s.pageWith(r, &f, name, section, crumb(r, title, section), crumb(r, name, section+"/"+slug))
 		p.Description = cityDescription(d.City, l)
 		s.cityShare(&p, d)
 		s.render(w, r, http.StatusOK, templates.City(p, d))
@@ -103,25 +107,33 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 	}
 }
 
-// cityPage loads what a city's page shows: the city find returns, with its published timeline
-// and awards, all from one consistent moment of the database. The public page and the staff's
-// previews share it, so a preview shows exactly what the page will.
-func (s *Server) cityPage(ctx context.Context, find func(tx store.DBTX) (content.City, error)) (templates.CityData, error) {
+// cityFinder queues the read of the city a page is about into rs: out gets it, and found whether
+// there is one. A preview of a city not yet saved queues nothing and sets both.
+type cityFinder func(rs *store.Reads, out *content.City, found *bool)
+
+// cityPage loads what a city's page shows: the city find queues, with the frame f's reads (nil for
+// a preview, whose page reads its own) in the same round trip, then its published timeline, awards and news in a second round trip, all from
+// one consistent moment of the database (issue 12: eight round trips before). A city find does
+// not find is errNotFound. The public page and the staff's previews share it, so a preview shows
+// exactly what the page will.
+func (s *Server) cityPage(ctx context.Context, f *frame, find cityFinder) (templates.CityData, error) {
 	d := templates.CityData{Now: s.now()}
-	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
-		var err error
-		if d.City, err = find(tx); err != nil {
-			return err
+	var (
+		rs    store.Reads
+		found bool
+	)
+	if f != nil {
+		f.queue(&rs)
+	}
+	find(&rs, &d.City, &found)
+	err := rs.SendThen(ctx, s.db, func(then *store.Reads) error {
+		if !found {
+			return errNotFound
 		}
-		if d.Events, err = store.ListEvents(ctx, tx, store.EventQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
-			return err
-		}
-		if d.Awards, err = store.ListAwards(ctx, tx, store.AwardQuery{CityID: d.City.ID, Filter: store.Public}); err != nil {
-			return err
-		}
-		// Issue 11, news: the items about the city.
-		d.News, err = store.ListNews(ctx, tx, store.NewsQuery{CityID: d.City.ID, Filter: store.Public})
-		return err
+		then.ListEvents(store.EventQuery{CityID: d.City.ID, Filter: store.Public}, &d.Events)
+		then.ListAwards(store.AwardQuery{CityID: d.City.ID, Filter: store.Public}, &d.Awards)
+		then.ListNews(store.NewsQuery{CityID: d.City.ID, Filter: store.Public}, &d.News) // issue 11, news
+		return nil
 	})
 	return d, err
 }

@@ -2,9 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
-	"log/slog"
-	"net/http"
 
 	"twincities/internal/content"
 	"twincities/internal/store"
@@ -25,22 +22,4 @@ func (s *Server) contactsData(ctx context.Context) (templates.TextPageData, erro
 		return err
 	})
 	return d, err
-}
-
-// department is the department's published place for the footer and a city page's "how to take
-// part", or nil. A page is still worth serving without them: a database that cannot be reached
-// is reported by the page's own query, and any other failure is logged, not shown.
-func (s *Server) department(r *http.Request) *content.Place {
-	if s.db == nil {
-		return nil
-	}
-	d, err := store.PlaceBySlug(r.Context(), s.db, content.DepartmentSlug, true)
-	switch {
-	case err == nil:
-		return &d
-	case errors.Is(err, store.ErrNotFound), store.Unavailable(err), r.Context().Err() != nil:
-		return nil
-	}
-	s.logLimited(slog.LevelWarn, "department contacts", "could not read the department's contact details", err)
-	return nil
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"sort"
 	"strings"
@@ -28,50 +27,38 @@ const homeUpcomingEvents = 5
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	ctx, l := r.Context(), langOf(r)
 	today := s.permNow()
-	var d templates.HomeData
-	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
-		counts, err := store.PublicCounts(ctx, tx)
-		if err != nil {
-			return err
-		}
-		d.Counts = templates.Counts(counts)
-		cities, err := store.ListCities(ctx, tx, store.CityQuery{Filter: store.Public})
-		if err != nil {
-			return err
-		}
-		for _, c := range currentFirst(cities) {
-			if c.Kind == content.Twin {
-				d.TwinCities = append(d.TwinCities, c)
-			} else {
-				d.PartnerCities = append(d.PartnerCities, c)
-			}
-		}
-		if d.LastActivity, err = store.LastActivities(ctx, tx, today); err != nil {
-			return err
-		}
-		upcoming, err := store.UpcomingEvents(ctx, tx, today, homeUpcomingEvents)
-		if err != nil {
-			return err
-		}
-		d.ComingUp = comingUp(cities, upcoming, today)
-		if d.LatestAwards, err = store.ListAwards(ctx, tx, store.AwardQuery{Filter: store.Public, Limit: homeAwards}); err != nil {
-			return err
-		}
-		// Issue 11, news: the latest items.
-		if d.LatestNews, err = store.ListNews(ctx, tx, store.NewsQuery{Filter: store.Public, Limit: homeNews}); err != nil {
-			return err
-		}
-		about, err := store.PageByKey(ctx, tx, content.About)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		d.Intro = firstParagraph(about.Body.In(l))
-		return nil
-	})
-	if err != nil {
+	var (
+		d       templates.HomeData
+		f       frame
+		rs      store.Reads
+		cities  []content.City
+		coming  []content.Event
+		about   content.Page
+		hasPage bool
+	)
+	// Everything the page shows, in one round trip and one snapshot (issue 12).
+	f.queue(&rs)
+	rs.PublicCounts((*store.Counts)(&d.Counts))
+	rs.ListCities(store.CityQuery{Filter: store.Public}, &cities)
+	d.LastActivity = map[int64]content.Date{}
+	rs.LastActivities(today, d.LastActivity)
+	rs.UpcomingEvents(today, homeUpcomingEvents, &coming)
+	rs.ListAwards(store.AwardQuery{Filter: store.Public, Limit: homeAwards}, &d.LatestAwards)
+	rs.ListNews(store.NewsQuery{Filter: store.Public, Limit: homeNews}, &d.LatestNews) // issue 11, news
+	rs.PageByKey(content.About, &about, &hasPage)
+	if err := rs.Send(ctx, s.db); err != nil {
 		return err
 	}
-	p := s.page(r, "", "")
+	for _, c := range currentFirst(cities) {
+		if c.Kind == content.Twin {
+			d.TwinCities = append(d.TwinCities, c)
+		} else {
+			d.PartnerCities = append(d.PartnerCities, c)
+		}
+	}
+	d.ComingUp = comingUp(cities, coming, today)
+	d.Intro = firstParagraph(about.Body.In(l))
+	p := s.pageWith(r, &f, "", "")
 	p.Description = i18n.HomeLead(l, d.Counts.TwinCities, d.Counts.FormerTwinCities, d.Counts.PartnerCities)
 	links, _ := cityLinks(p, append(append([]content.City(nil), d.TwinCities...), d.PartnerCities...))
 	p.Share.Data = append(p.Share.Data, schemaorg.WebSite(p.Msg.SiteTitle, p.AbsPath(p.Path), l, p.Description),

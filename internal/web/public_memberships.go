@@ -19,29 +19,28 @@ func (s *Server) listMemberships(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return nil
 	}
-	var orgs []content.Organization
-	var note string
-	var total int
-	// Issue 12, growth: a page of the list, in the order of the groups, and the count, of one moment.
-	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) (err error) {
-		if orgs, err = store.PageOrganizations(ctx, tx, store.Public, listPageSize, (page-1)*listPageSize); err != nil {
-			return err
-		}
-		if total, err = store.CountOrganizations(ctx, tx, store.Public); err != nil {
-			return err
-		}
-		note, err = listNote(ctx, tx, content.MembershipsNote, langOf(r))
-		return err
-	})
-	if err != nil {
+	var (
+		orgs  []content.Organization
+		total int
+		f     frame
+		rs    store.Reads
+	)
+	// Issue 12, growth: a page of the list, in the order of the groups, and the count, of one
+	// moment, with the note and the frame in one round trip.
+	f.queue(&rs)
+	rs.PageOrganizations(store.Public, listPageSize, (page-1)*listPageSize, &orgs)
+	rs.CountOrganizations(store.Public, &total)
+	queued := queueListNote(&rs, content.MembershipsNote)
+	if err := rs.Send(ctx, s.db); err != nil {
 		return err
 	}
+	note := queued.in(langOf(r))
 	pg, err := makePager(r.URL, page, total, listPageSize)
 	if err != nil {
 		return err
 	}
 	title := i18n.For(langOf(r)).Memberships
-	p := s.page(r, title, "/memberships", crumb(r, title, "/memberships"))
+	p := s.pageWith(r, &f, title, "/memberships", crumb(r, title, "/memberships"))
 	keepPage(&p, page)
 	links := make([]schemaorg.OrgLink, 0, len(orgs))
 	names := make([]string, 0, len(orgs))

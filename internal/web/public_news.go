@@ -31,20 +31,21 @@ func (s *Server) listNews(w http.ResponseWriter, r *http.Request) error {
 		page = n
 	}
 	d := templates.NewsListData{Page: page}
-	err := store.ReadSnapshot(ctx, s.db, func(tx store.DBTX) error {
-		total, err := store.CountNews(ctx, tx, store.NewsQuery{Filter: store.Public})
-		if err != nil {
-			return err
-		}
-		d.Pages = max(1, (total+newsPageSize-1)/newsPageSize)
-		if page > d.Pages {
-			return errNotFound
-		}
-		d.Items, err = store.ListNews(ctx, tx, store.NewsQuery{Filter: store.Public, Limit: newsPageSize, Offset: (page - 1) * newsPageSize})
+	var (
+		f     frame
+		rs    store.Reads
+		total int
+	)
+	// The page, the count and the frame in one round trip; a page past the last is found out
+	// after it, having cost no more.
+	f.queue(&rs)
+	rs.CountNews(store.NewsQuery{Filter: store.Public}, &total)
+	rs.ListNews(store.NewsQuery{Filter: store.Public, Limit: newsPageSize, Offset: (page - 1) * newsPageSize}, &d.Items)
+	if err := rs.Send(ctx, s.db); err != nil {
 		return err
-	})
-	if err != nil {
-		return err
+	}
+	if d.Pages = max(1, (total+newsPageSize-1)/newsPageSize); page > d.Pages {
+		return errNotFound
 	}
 	base := "/" + string(l) + "/news"
 	if page > 1 {
@@ -53,7 +54,7 @@ func (s *Server) listNews(w http.ResponseWriter, r *http.Request) error {
 	if page < d.Pages {
 		d.Next = newsPagePath(base, page+1)
 	}
-	p := s.page(r, m.News, "/news", crumb(r, m.News, "/news"))
+	p := s.pageWith(r, &f, m.News, "/news", crumb(r, m.News, "/news"))
 	if page > 1 {
 		p.AltPath = newsPagePath("/"+string(l.Other())+"/news", page)
 	}

@@ -49,9 +49,8 @@ func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) 
 	w.Write(body)
 }
 
-// page describes the page being served for the layout. title is the page's own title ("" on the
-// home page); section is the main section it belongs to; crumbs lead from home to it.
-func (s *Server) page(r *http.Request, title, section string, crumbs ...templates.Crumb) templates.Page {
+// pageWith is page with a frame read beforehand, with the page's own reads.
+func (s *Server) pageWith(r *http.Request, f *frame, title, section string, crumbs ...templates.Crumb) templates.Page {
 	l := langOf(r)
 	p := templates.Page{
 		Lang:    l,
@@ -63,10 +62,11 @@ func (s *Server) page(r *http.Request, title, section string, crumbs ...template
 		Crumbs:  crumbs,
 		Section: section,
 		A11y:    a11yOf(r),
-
-		Department: s.department(r),
 	}
-	p.Share = s.baseShare(r, p)
+	if f.hasDepartment {
+		p.Department = &f.department
+	}
+	p.Share = s.baseShare(p, f)
 	return p
 }
 

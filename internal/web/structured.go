@@ -2,15 +2,12 @@ package web
 
 import (
 	"fmt"
-	"log/slog"
-	"net/http"
 	"strings"
 
 	"twincities/internal/content"
 	"twincities/internal/i18n"
 	"twincities/internal/markdown"
 	"twincities/internal/schemaorg"
-	"twincities/internal/store"
 	"twincities/templates"
 )
 
@@ -45,7 +42,7 @@ func plainSummary(md string) string { return markdown.Summary(md, descriptionLen
 // baseShare is what every public page carries: the department as a GovernmentOrganization when
 // it is published, the breadcrumbs as a BreadcrumbList, and the home page's share picture (a
 // page about one city replaces it with the city's).
-func (s *Server) baseShare(r *http.Request, p templates.Page) templates.Share {
+func (s *Server) baseShare(p templates.Page, f *frame) templates.Share {
 	var sh templates.Share
 	if p.Department != nil {
 		sh.Data = append(sh.Data, schemaorg.Department(*p.Department, p.Lang, p.AbsPath(p.Href("/contacts"))))
@@ -57,15 +54,8 @@ func (s *Server) baseShare(r *http.Request, p templates.Page) templates.Share {
 		}
 		sh.Data = append(sh.Data, schemaorg.Breadcrumbs(crumbs))
 	}
-	if s.db != nil {
-		cities, err := store.PublicCityPlaces(r.Context(), s.db)
-		switch {
-		case err == nil:
-			sh.Image, sh.ImageAlt = s.homeShareURL(cities), p.Msg.ShareHomeAlt
-		case store.Unavailable(err), r.Context().Err() != nil:
-		default:
-			s.logLimited(slog.LevelWarn, "share picture", "could not read the cities for the home page's share picture", err)
-		}
+	if f.read {
+		sh.Image, sh.ImageAlt = s.homeShareURL(f.places), p.Msg.ShareHomeAlt
 	}
 	return sh
 }
