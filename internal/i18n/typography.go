@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"twincities/internal/content"
+	"twincities/internal/memo"
 )
 
 // NBSP is the non-breaking space that Russian typography puts where a line must not break.
@@ -32,6 +33,16 @@ func Typeset(l content.Lang, s string) string {
 	if l != content.RU {
 		return s
 	}
+	return typeset.Get(s, typesetRU)
+}
+
+// typeset remembers Typeset's Russian results: a page typesets its dates, counts and
+// descriptions on every uncached view, and the regular expressions took a tenth of a list's
+// render (issue 12). The texts are the site's own words and the entries' names, short and few.
+var typeset = memo.New(4 << 20)
+
+// typesetRU is Typeset of Russian text, worked out afresh.
+func typesetRU(s string) string {
 	for _, re := range ruTies {
 		// A match takes the character after the space, which may start the next match
 		// ("и в Перми", "1 000 000"): repeat until nothing changes.

@@ -13,6 +13,8 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"twincities/internal/memo"
 )
 
 var (
@@ -28,15 +30,20 @@ var (
 	})
 )
 
+// memoBudget bounds the bytes Render's and Summary's remembered texts take, each: the texts of a
+// grown site (issue 12: 1,000 cities and awards, 5,000 news, in two languages) fit several times
+// over, while a flood of edits cannot grow the memory without end.
+const memoBudget = 8 << 20
+
 // rendered remembers Render's results.
-var rendered memo
+var rendered = memo.New(memoBudget)
 
 // Render returns the sanitised HTML for src. Empty text renders as "".
 func Render(src string) string {
 	if src == "" {
 		return ""
 	}
-	return rendered.get(src, render)
+	return rendered.Get(src, render)
 }
 
 // render is Render, worked out afresh.
@@ -52,13 +59,13 @@ func render(src string) string {
 var strict = sync.OnceValue(bluemonday.StrictPolicy)
 
 // summaries remembers Summary's results, keyed by the length and the source.
-var summaries memo
+var summaries = memo.New(memoBudget)
 
 // Summary is src as plain text of at most max characters, cut at a word and marked with an
 // ellipsis: for meta descriptions, which may hold no markup.
 func Summary(src string, max int) string {
 	key := strconv.Itoa(max) + "\x00" + src
-	return summaries.get(key, func(string) string { return summary(src, max) })
+	return summaries.Get(key, func(string) string { return summary(src, max) })
 }
 
 // summary is Summary, worked out afresh.
