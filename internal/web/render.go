@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/a-h/templ"
 
@@ -27,12 +28,33 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // render writes component with status. It renders into a buffer first, so a failure half-way
 // becomes a clean error page instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
-	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer putRenderBuffer(buf)
+	if err := c.Render(r.Context(), buf); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	// The writers a page goes to copy what they are given (net/http into its connection's
+	// buffer, the page cache into its recorder), so the buffer can serve the next page.
 	writeHTML(w, r, status, buf.Bytes())
+}
+
+// renderBuffers are the buffers pages are rendered into. Growing a new buffer to a page's size
+// for every page was half of what an uncached home page allocated (issue 12), and the collector's
+// work that followed a good part of its time.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxKeptRenderBuffer is the largest buffer kept for another page: one grown by an exceptional
+// page is left to the collector rather than held.
+const maxKeptRenderBuffer = 1 << 20
+
+// putRenderBuffer hands buf back for another page.
+func putRenderBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > maxKeptRenderBuffer {
+		return
+	}
+	buf.Reset()
+	renderBuffers.Put(buf)
 }
 
 // writeHTML writes a page. Every page follows the visitor's settings of the version for the
