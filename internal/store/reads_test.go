@@ -4,67 +4,15 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"twincities/internal/content"
 	"twincities/internal/postgres/pgtest"
 	"twincities/internal/store"
 )
-
-// roundTrips is a pgx tracer that counts what a connection sends: single queries and batches.
-type roundTrips struct {
-	mu      sync.Mutex
-	queries []string
-	batches int
-}
-
-func (c *roundTrips) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.queries = append(c.queries, d.SQL)
-	return ctx
-}
-
-func (c *roundTrips) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
-
-func (c *roundTrips) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.batches++
-	return ctx
-}
-
-func (c *roundTrips) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
-
-func (c *roundTrips) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
-
-// take returns what was sent since the last call and forgets it.
-func (c *roundTrips) take() (queries []string, batches int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	queries, batches = c.queries, c.batches
-	c.queries, c.batches = nil, 0
-	return queries, batches
-}
-
-// tracedPool is a second pool on db's database whose connections report to a roundTrips.
-func tracedPool(t *testing.T, db *pgxpool.Pool) (*pgxpool.Pool, *roundTrips) {
-	t.Helper()
-	cfg := db.Config().Copy()
-	trips := &roundTrips{}
-	cfg.ConnConfig.Tracer = trips
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	return pool, trips
-}
 
 // TestReadsAnswerAsTheFunctionsInOneBatch queues the home page's reads and the page frame's, and
 // checks that each lands what the store function of the same name returns, that a missing entry
@@ -74,7 +22,7 @@ func TestReadsAnswerAsTheFunctionsInOneBatch(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.SeededDB(t)
-	pool, trips := tracedPool(t, db)
+	pool, trips := pgtest.TracedPool(t, db)
 	today := time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
 
 	var (
@@ -110,7 +58,7 @@ func TestReadsAnswerAsTheFunctionsInOneBatch(t *testing.T) {
 	if err := rs.Send(ctx, pool); err != nil {
 		t.Fatal(err)
 	}
-	if queries, batches := trips.take(); batches != 1 || len(queries) != 0 {
+	if queries, batches := trips.Take(); batches != 1 || len(queries) != 0 {
 		t.Errorf("Send sent %d batches and %d single queries %q, want one batch", batches, len(queries), queries)
 	}
 	if hasNowhere {
@@ -212,7 +160,7 @@ func TestSendThenKeepsOneSnapshot(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	db := pgtest.SeededDB(t)
-	pool, trips := tracedPool(t, db)
+	pool, trips := pgtest.TracedPool(t, db)
 	var (
 		rs            store.Reads
 		before, after store.Counts
@@ -231,7 +179,7 @@ func TestSendThenKeepsOneSnapshot(t *testing.T) {
 	if before.TwinCities == 0 || after != before {
 		t.Errorf("counts %+v in the first round trip, %+v in the second: want the same, of one moment", before, after)
 	}
-	if queries, batches := trips.take(); batches != 2 || len(queries) != 0 {
+	if queries, batches := trips.Take(); batches != 2 || len(queries) != 0 {
 		t.Errorf("SendThen sent %d batches and %d single queries %q, want two batches", batches, len(queries), queries)
 	}
 	now, err := store.PublicCounts(ctx, db)

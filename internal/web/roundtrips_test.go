@@ -1,53 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
-	"sync"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"twincities/internal/postgres/pgtest"
 )
-
-// sentToDB is a pgx tracer that counts what the site sends to PostgreSQL: single statements (with
-// their SQL, for the message) and batches. Each is one round trip.
-type sentToDB struct {
-	mu      sync.Mutex
-	queries []string
-	batches int
-}
-
-func (c *sentToDB) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.queries = append(c.queries, d.SQL)
-	return ctx
-}
-
-func (c *sentToDB) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
-
-func (c *sentToDB) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.batches++
-	return ctx
-}
-
-func (c *sentToDB) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
-
-func (c *sentToDB) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
-
-// take returns what was sent since the last call and forgets it.
-func (c *sentToDB) take() (queries []string, batches int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	queries, batches = c.queries, c.batches
-	c.queries, c.batches = nil, 0
-	return queries, batches
-}
 
 // TestPagesTakeFewRoundTrips serves the three pages of issue 12's table from a page built afresh
 // (no page cache) and counts the round trips each took to PostgreSQL: the home page reads
@@ -56,15 +14,7 @@ func (c *sentToDB) take() (queries []string, batches int) {
 // are of. They took eleven, eight and seven before. The other lists take one each.
 func TestPagesTakeFewRoundTrips(t *testing.T) {
 	t.Parallel()
-	db := pgtest.SeededDB(t)
-	cfg := db.Config().Copy()
-	sent := &sentToDB{}
-	cfg.ConnConfig.Tracer = sent
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
+	pool, sent := pgtest.TracedPool(t, pgtest.SeededDB(t))
 	h := site(t, pool)
 	for _, c := range []struct {
 		path             string
@@ -83,7 +33,7 @@ func TestPagesTakeFewRoundTrips(t *testing.T) {
 		{"/en/twin-cities/no-such-city", 2, 1},
 	} {
 		get(t, h, c.path) // the first view of a page prepares its statements
-		sent.take()
+		sent.Take()
 		res := get(t, h, c.path)
 		want := http.StatusOK
 		if c.path == "/en/twin-cities/no-such-city" {
@@ -92,7 +42,7 @@ func TestPagesTakeFewRoundTrips(t *testing.T) {
 		if res.StatusCode != want {
 			t.Fatalf("GET %s: %d, want %d", c.path, res.StatusCode, want)
 		}
-		if queries, batches := sent.take(); batches != c.batches || len(queries) != c.queries {
+		if queries, batches := sent.Take(); batches != c.batches || len(queries) != c.queries {
 			t.Errorf("GET %s: %d batches and %d single statements %q, want %d and %d",
 				c.path, batches, len(queries), queries, c.batches, c.queries)
 		}
