@@ -3,7 +3,9 @@
 package templates
 
 import (
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"twincities/internal/content"
@@ -19,6 +21,9 @@ type Page struct {
 	Description string         // the meta description; the site's when empty
 	Path        string         // this page's path in Lang, such as /ru/twin-cities
 	AltPath     string         // the same page in the other language
+	// ListPage is the page of a paged list shown (issue 12), from 1; 0 on other pages. A page
+	// after the first names itself in its title and its canonical and language links.
+	ListPage int
 	BaseURL     string         // the site's public address, for absolute hreflang links
 	Crumbs      []Crumb
 	Section     string // the main section the page belongs to, to mark it in the navigation
@@ -39,16 +44,26 @@ type Page struct {
 	Share Share
 }
 
+// Self is this page's address in Lang: Path, with ?page=N on a list's page after the first, so
+// that its canonical link, its link preview and the settings' way back name this page and not
+// the list's first.
+func (p Page) Self() string {
+	if p.ListPage > 1 {
+		return p.Path + "?page=" + strconv.Itoa(p.ListPage)
+	}
+	return p.Path
+}
+
 // BackPath is where the settings form of the version for the visually impaired returns.
 func (p Page) BackPath() string {
 	if p.Back != "" {
 		return p.Back
 	}
-	return p.Path
+	return p.Self()
 }
 
 // A11yPath is the settings page of the version for the visually impaired, coming back here.
-func (p Page) A11yPath() string { return p.Href("/accessibility") + "?back=" + url.QueryEscape(p.Path) }
+func (p Page) A11yPath() string { return p.Href("/accessibility") + "?back=" + url.QueryEscape(p.Self()) }
 
 // Crumb is one step of the breadcrumb trail. The last one is the page itself and has no link.
 type Crumb struct {
@@ -57,9 +72,15 @@ type Crumb struct {
 }
 
 // HeadTitle is the text of <title>: the page's title, then the site's name.
+// A list's page after the first says which it is ("Награды — страница 2 — ..."): every page of a
+// list would otherwise have one title, which tells a visitor with many tabs, or a screen reader
+// arriving from a search, nothing of where they are.
 func (p Page) HeadTitle() string {
 	if p.Title == "" {
 		return p.Msg.SiteTitle
+	}
+	if p.ListPage > 1 {
+		return p.Title + " — " + fmt.Sprintf(p.Msg.ListPageN, p.ListPage) + " — " + p.Msg.SiteTitle
 	}
 	return p.Title + " — " + p.Msg.SiteTitle
 }
@@ -81,7 +102,7 @@ func (p Page) AbsPath(path string) string { return p.BaseURL + path }
 // LangPath is this page in language l.
 func (p Page) LangPath(l content.Lang) string {
 	if l == p.Lang {
-		return p.Path
+		return p.Self()
 	}
 	return p.AltPath
 }

@@ -362,5 +362,6 @@ var en = Messages{
 
 	// Issue 12, growth.
 	ListShown: "Showing %[1]s–%[2]s of %[3]s",
+	ListPageN: "page %d",
 	ListPages: "Pages of the list",
 }

@@ -361,6 +361,7 @@ type Messages struct {
 
 	// Issue 12, growth: the count and links of a long list's pages.
 	ListShown string // "Показано %[1]s–%[2]s из %[3]s": the entries of this page, of how many
+	ListPageN string // "страница %d": in the title of a list's page after the first
 	ListPages string // the pager's label for assistive technology
 }
 

@@ -362,5 +362,6 @@ var ru = Messages{
 
 	// Issue 12, growth.
 	ListShown: "Показано %[1]s–%[2]s из %[3]s",
+	ListPageN: "страница %d",
 	ListPages: "Страницы списка",
 }

@@ -75,9 +75,11 @@ func pageItems[T any](items []T, pg templates.Pager) []T {
 	return items[pg.From-1 : pg.To]
 }
 
-// keepPage makes the language switch of page n of a public list lead to the same page in the
+// keepPage marks p as page n of a public list: its title, its canonical and language links and
+// the settings' way back name that page, and the language switch leads to the same page in the
 // other language.
 func keepPage(p *templates.Page, n int) {
+	p.ListPage = n
 	if n > 1 {
 		p.AltPath = pageAddress(&url.URL{Path: p.AltPath}, n)
 	}

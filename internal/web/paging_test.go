@@ -73,6 +73,34 @@ func TestListsArePaged(t *testing.T) {
 			if alt := second.doc.Find(`link[rel="alternate"][hreflang="`+string(l.Other())+`"]`).AttrOr("href", ""); !strings.HasSuffix(alt, other) {
 				t.Errorf("%s: page 2 in the other language is %q, want …%s", base, alt, other)
 			}
+			// Page 2 names itself: in its title, its canonical and own-language links, its link
+			// preview and the settings' way back; page 1 stays the list's plain address.
+			pageWord := fmt.Sprintf(m.ListPageN, 2)
+			if title := second.doc.Find("title").Text(); !strings.Contains(title, " — "+pageWord+" — ") {
+				t.Errorf("%s: page 2's title %q does not say %q", base, title, pageWord)
+			}
+			if title := first.doc.Find("title").Text(); strings.Contains(title, fmt.Sprintf(m.ListPageN, 1)) {
+				t.Errorf("%s: page 1's title %q names a page", base, title)
+			}
+			for what, sel := range map[string]string{
+				"canonical link": `link[rel="canonical"]`, "own-language link": `link[rel="alternate"][hreflang="` + string(l) + `"]`,
+				"link preview": `meta[property="og:url"]`,
+			} {
+				attr := "href"
+				if strings.HasPrefix(sel, "meta") {
+					attr = "content"
+				}
+				if got := second.doc.Find(sel).AttrOr(attr, ""); got != testBaseURL+base+"?page=2" {
+					t.Errorf("%s: page 2's %s is %q, want %s", base, what, got, testBaseURL+base+"?page=2")
+				}
+				if got := first.doc.Find(sel).AttrOr(attr, ""); got != testBaseURL+base {
+					t.Errorf("%s: page 1's %s is %q, want %s", base, what, got, testBaseURL+base)
+				}
+			}
+			settings := "/" + string(l) + "/accessibility?back=" + url.QueryEscape(base+"?page=2")
+			if second.doc.Find(`a[href="`+settings+`"]`).Length() == 0 {
+				t.Errorf("%s: page 2 has no link to the settings that comes back to it (%s)", base, settings)
+			}
 			if first.doc.Find("main").Text() == second.doc.Find("main").Text() {
 				t.Errorf("%s: page 2 shows what page 1 does", base)
 			}
