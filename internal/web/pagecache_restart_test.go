@@ -68,12 +68,14 @@ func TestPageCacheRecoversAfterTheServerRestarts(t *testing.T) {
 	waitFor(t, 10*time.Second, "the page shows the change", func() bool {
 		return strings.Contains(string(rawGet(t, site, "/en/twin-cities/duisburg").body), words)
 	})
-	// And it is cached again: a second view is a hit.
-	before := site.figures(t)
-	rawGet(t, site, "/en/twin-cities/duisburg")
-	if after := site.figures(t); after.hits != before.hits+1 {
-		t.Errorf("hits %d then %d after one more view: the page is not cached again", before.hits, after.hits)
-	}
+	// And it is cached again: a view becomes a hit. Not necessarily the next one: the page that
+	// showed the change may have been stored before the change's notification arrived, which
+	// then drops it once more.
+	waitFor(t, 10*time.Second, "a view of the page is a hit again", func() bool {
+		before := site.figures(t)
+		rawGet(t, site, "/en/twin-cities/duisburg")
+		return site.figures(t).hits > before.hits
+	})
 }
 
 // waitFor polls cond every 50 ms until it holds, failing the test after within.
