@@ -21,13 +21,13 @@ type Page struct {
 	Description string         // the meta description; the site's when empty
 	Path        string         // this page's path in Lang, such as /ru/twin-cities
 	AltPath     string         // the same page in the other language
-	// ListPage is the page of a paged list shown (issue 12), from 1; 0 on other pages. A page
-	// after the first names itself in its title and its canonical and language links.
-	ListPage int
 	BaseURL     string         // the site's public address, for absolute hreflang links
 	Crumbs      []Crumb
 	Section     string // the main section the page belongs to, to mark it in the navigation
 	NoIndex     bool   // error pages ask search engines not to index them
+	// ListPage is the page of a paged list shown (issue 12), from 1; 0 on other pages. A page
+	// after the first names itself in its title and its canonical and language links.
+	ListPage int
 	// Preview, when set, is the banner of a staff preview: the page as the public will see it,
 	// which the public does not see yet. PreviewBack leads back to the entry's edit page; it is
 	// empty on a review link's page, whose reader has no account (issue 11, review links).
@@ -63,7 +63,9 @@ func (p Page) BackPath() string {
 }
 
 // A11yPath is the settings page of the version for the visually impaired, coming back here.
-func (p Page) A11yPath() string { return p.Href("/accessibility") + "?back=" + url.QueryEscape(p.Self()) }
+func (p Page) A11yPath() string {
+	return p.Href("/accessibility") + "?back=" + url.QueryEscape(p.Self())
+}
 
 // Crumb is one step of the breadcrumb trail. The last one is the page itself and has no link.
 type Crumb struct {
