@@ -149,11 +149,8 @@ func PublicCityNamesOf(ctx context.Context, db DBTX, ids []int64) ([]content.Cit
 func CityBySlug(ctx context.Context, db DBTX, kind content.CityKind, slug string, publishedOnly bool) (content.City, error) {
 	var c content.City
 	var found bool
-	if err := cityBySlug(kind, slug, publishedOnly, &c, &found).run(ctx, db); err != nil {
+	if err := runOne(ctx, db, cityBySlug(kind, slug, publishedOnly, &c, &found), &found); err != nil {
 		return content.City{}, err
-	}
-	if !found {
-		return content.City{}, fmt.Errorf("store: city %s/%s: %w", kind, slug, ErrNotFound)
 	}
 	return c, nil
 }
@@ -172,21 +169,25 @@ func cityBySlug(kind content.CityKind, slug string, publishedOnly bool, out *con
 // CityByID queues Cities.Get: out gets the city with id, in the trash or not, published or not,
 // and found whether there is one.
 func (rs *Reads) CityByID(id int64, out *content.City, found *bool) {
-	rs.queue(read{"city " + strconv.FormatInt(id, 10), cities.selectSQL() + ` WHERE c.id = @id`,
-		pgx.StrictNamedArgs{"id": id}, intoOne(out, found, cities.scanRow)})
+	rs.queue(cityByIDRead(id, false, out, found))
 }
 
 // cityByID returns a city whatever its state, locking its row for the transaction when lock is set.
 func cityByID(ctx context.Context, db DBTX, id int64, lock bool) (content.City, error) {
+	var c content.City
+	var found bool
+	if err := runOne(ctx, db, cityByIDRead(id, lock, &c, &found), &found); err != nil {
+		return content.City{}, err
+	}
+	return c, nil
+}
+
+func cityByIDRead(id int64, lock bool, out *content.City, found *bool) read {
 	sql := cities.selectSQL() + ` WHERE c.id = @id`
 	if lock {
 		sql += ` FOR UPDATE OF c`
 	}
-	found, err := only(cities.collect(db.Query(ctx, sql, pgx.StrictNamedArgs{"id": id})))
-	if err != nil {
-		return content.City{}, fmt.Errorf("store: city %d: %w", id, err)
-	}
-	return found, nil
+	return read{"city " + strconv.FormatInt(id, 10), sql, pgx.StrictNamedArgs{"id": id}, intoOne(out, found, cities.scanRow)}
 }
 
 // insertCity stores a new city as version 1, with its gallery, and sets its ID and times. A taken slug is a

@@ -29,11 +29,8 @@ var pages = entryTable[content.Page]{name: "pages", alias: "p", columns: pageCol
 func PageByKey(ctx context.Context, db DBTX, key content.PageKey) (content.Page, error) {
 	var p content.Page
 	var found bool
-	if err := pageByKey(key, &p, &found).run(ctx, db); err != nil {
+	if err := runOne(ctx, db, pageByKey(key, &p, &found), &found); err != nil {
 		return content.Page{}, err
-	}
-	if !found {
-		return content.Page{}, fmt.Errorf("store: page %s: %w", key, ErrNotFound)
 	}
 	return p, nil
 }

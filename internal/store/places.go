@@ -53,11 +53,8 @@ func ListPlaces(ctx context.Context, db DBTX, f Filter) ([]content.Place, error)
 func PlaceBySlug(ctx context.Context, db DBTX, slug string, publishedOnly bool) (content.Place, error) {
 	var p content.Place
 	var found bool
-	if err := placeBySlug(slug, publishedOnly, &p, &found).run(ctx, db); err != nil {
+	if err := runOne(ctx, db, placeBySlug(slug, publishedOnly, &p, &found), &found); err != nil {
 		return content.Place{}, err
-	}
-	if !found {
-		return content.Place{}, fmt.Errorf("store: place %s: %w", slug, ErrNotFound)
 	}
 	return p, nil
 }

@@ -26,6 +26,18 @@ func (r read) run(ctx context.Context, db DBTX) error {
 	return r.wrap(err)
 }
 
+// runOne sends r, a read of one entry into found (intoOne), alone on db: a missing entry is
+// ErrNotFound, named as the read's other errors are.
+func runOne(ctx context.Context, db DBTX, r read, found *bool) error {
+	if err := r.run(ctx, db); err != nil {
+		return err
+	}
+	if !*found {
+		return r.wrap(ErrNotFound)
+	}
+	return nil
+}
+
 // wrap names the read in err, keeping ErrNotFound recognisable.
 func (r read) wrap(err error) error {
 	if err == nil {

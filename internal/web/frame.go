@@ -18,7 +18,7 @@ type frame struct {
 	department    content.Place
 	hasDepartment bool
 	places        []content.City
-	read          bool // the reads were sent and answered
+	read          bool // queued: a page built from f has had them answered, or has failed
 }
 
 // queue adds the frame's reads to rs; f is filled when rs is sent without error.

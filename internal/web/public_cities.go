@@ -112,10 +112,10 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 type cityFinder func(rs *store.Reads, out *content.City, found *bool)
 
 // cityPage loads what a city's page shows: the city find queues, with the frame f's reads (nil for
-// a preview, whose page reads its own) in the same round trip, then its published timeline, awards and news in a second round trip, all from
-// one consistent moment of the database (issue 12: eight round trips before). A city find does
-// not find is errNotFound. The public page and the staff's previews share it, so a preview shows
-// exactly what the page will.
+// a preview, whose page reads its own) in the same round trip, then its published timeline,
+// awards and news in a second round trip, all from one consistent moment of the database (issue
+// 12: eight round trips before). A city find does not find is errNotFound. The public page and
+// the staff's previews share it, so a preview shows exactly what the page will.
 func (s *Server) cityPage(ctx context.Context, f *frame, find cityFinder) (templates.CityData, error) {
 	d := templates.CityData{Now: s.now()}
 	var (

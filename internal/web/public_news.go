@@ -55,10 +55,7 @@ func (s *Server) listNews(w http.ResponseWriter, r *http.Request) error {
 		d.Next = newsPagePath(base, page+1)
 	}
 	p := s.pageWith(r, &f, m.News, "/news", crumb(r, m.News, "/news"))
-	p.ListPage = page
-	if page > 1 {
-		p.AltPath = newsPagePath("/"+string(l.Other())+"/news", page)
-	}
+	keepPage(&p, page)
 	p.Description = m.DescNews
 	s.render(w, r, http.StatusOK, templates.NewsList(p, d))
 	return nil
