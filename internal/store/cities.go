@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/jackc/pgx/v5"
@@ -12,7 +13,31 @@ import (
 
 // cityColumns lists every column of a city, pointing at c.
 func cityColumns(c *content.City) []column {
-	return append([]column{
+	return append(cityRowColumns(c), append(pictureColumns(&c.Picture), galleryColumn(&c.Gallery, false))...)
+}
+
+// cityCardColumns are the columns of a city that its card on the home page and the lists, and the
+// lists' structured data, show: not the story in two languages, the sources, the link to Perm's
+// page or the editor's note, and of the gallery only the first photo (a card without a picture of
+// its own shows it). Issue 12: reading every column for the cards was the largest cost of the
+// database in an uncached home page.
+func cityCardColumns(c *content.City) []column {
+	cols := slices.DeleteFunc(cityRowColumns(c), func(col column) bool { return !cardColumn[col.name] })
+	return append(cols, append(pictureColumns(&c.Picture), galleryColumn(&c.Gallery, true))...)
+}
+
+// cardColumn names the columns of cityRowColumns that a card read keeps.
+var cardColumn = map[string]bool{
+	"id": true, "kind": true, "slug": true, "name_ru": true, "name_en": true, "country": true,
+	"region_ru": true, "region_en": true, "latitude": true, "longitude": true, "time_zone": true,
+	"since_date": true, "since_precision": true, "status": true, "status_date": true, "status_precision": true,
+	"status_note_ru": true, "status_note_en": true, "summary_ru": true, "summary_en": true, "website": true,
+	"published": true, "sort_order": true, "version": true, "deleted_at": true,
+}
+
+// cityRowColumns are the columns of the cities table itself, pointing at c.
+func cityRowColumns(c *content.City) []column {
+	return []column{
 		{"id", &c.ID, generated},
 		{"kind", &c.Kind, written},
 		{"slug", &c.Slug, written},
@@ -37,10 +62,13 @@ func cityColumns(c *content.City) []column {
 		{"deleted_at", &c.DeletedAt, generated},
 		{"created_at", &c.CreatedAt, generated},
 		{"updated_at", &c.UpdatedAt, generated},
-	}, append(pictureColumns(&c.Picture), galleryColumn(&c.Gallery))...)
+	}
 }
 
-var cities = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityColumns}
+var (
+	cities        = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityColumns}
+	cityCardTable = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityCardColumns}
+)
 
 // CityQuery selects cities for a list.
 type CityQuery struct {
@@ -50,6 +78,9 @@ type CityQuery struct {
 	CurrentFirst bool
 	Limit        int // 0: no limit (issue 12: a page of a list)
 	Offset       int // cities skipped, for paging
+	// Cards reads only what a city's card and a list's structured data show (cityCardColumns):
+	// the public lists and the home page. The others read the city whole.
+	Cards bool
 	Filter
 }
 
@@ -76,7 +107,11 @@ func listCities(q CityQuery, out *[]content.City) read {
 	if q.CurrentFirst {
 		order = "c.status <> 'active', " + order
 	}
-	return read{"list cities", cities.pageSQL("", q.citiesWhere(args), order), args, into(out, cities.scanRow)}
+	t := cities
+	if q.Cards {
+		t = cityCardTable
+	}
+	return read{"list cities", t.pageSQL("", q.citiesWhere(args), order), args, into(out, t.scanRow)}
 }
 
 // CountCities is how many cities q selects, Limit and Offset aside: for paging.
@@ -126,22 +161,19 @@ func publicCityPlaces(out *[]content.City) read {
 		})}
 }
 
-// PublicCityNamesOf returns the published cities among ids, in ListCities' order, with only what
-// a link to each needs: the ID, the kind, the slug and the names. A page of a list that names the
-// city of each entry (the awards) reads the names of those cities and no others; reading every
-// city whole for it doubled the cost of the list (issue 12).
-func PublicCityNamesOf(ctx context.Context, db DBTX, ids []int64) ([]content.City, error) {
-	args := pgx.StrictNamedArgs{"ids": ids}
-	var out []content.City
-	err := read{"city names", `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
-		WHERE c.id = ANY(@ids::bigint[]) AND ` + Public.where("c", nil, args) + `
+// cityNames reads the published cities whose IDs the query ids selects, in ListCities' order,
+// with only what a link to each needs: the ID, the kind, the slug and the names. A page of a list
+// that names the city of each entry (the awards) reads the names of those cities and no others;
+// reading every city whole for it doubled the cost of the list (issue 12).
+func cityNames(what, ids string, args pgx.StrictNamedArgs, out *[]content.City) read {
+	return read{what, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
+		WHERE c.id IN (` + ids + `) AND ` + Public.where("c", nil, args) + `
 		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args,
-		into(&out, func(row pgx.CollectableRow) (content.City, error) {
+		into(out, func(row pgx.CollectableRow) (content.City, error) {
 			var c content.City
 			err := row.Scan(&c.ID, &c.Kind, &c.Slug, &c.Name.RU, &c.Name.EN)
 			return c, err
-		})}.run(ctx, db)
-	return out, err
+		})}
 }
 
 // CityBySlug returns the city of kind with slug, not in the trash; with publishedOnly a draft is

@@ -17,19 +17,24 @@ import (
 // a revert and a restore from the trash change the city and its photos together or not at all.
 
 // galleryColumn is the city's photos, with their files, as one JSON array keyed as content.Photo's
-// tags. It refers to the city as "c", the alias cities' queries give the table.
-func galleryColumn(g *[]content.Photo) column {
+// tags; with firstOnly, only the first photo, as a card shows it. It refers to the city as "c",
+// the alias cities' queries give the table.
+func galleryColumn(g *[]content.Photo, firstOnly bool) column {
 	file := func(alias string) string {
 		return `jsonb_build_object('hash', ` + alias + `.hash, 'content_type', ` + alias + `.content_type, 'width', ` + alias + `.width, 'height', ` + alias + `.height)`
 	}
-	return column{`(SELECT jsonb_agg(jsonb_build_object(
+	limit := ""
+	if firstOnly {
+		limit = " LIMIT 1"
+	}
+	return column{`(SELECT jsonb_agg(photo ORDER BY position) FROM (SELECT gp.position, jsonb_build_object(
 			'image_id', gp.image_id, 'display', ` + file("gd") + `, 'thumb', ` + file("gt") + `,
 			'alt', jsonb_build_object('ru', gp.alt_ru, 'en', gp.alt_en),
 			'caption', jsonb_build_object('ru', gp.caption_ru, 'en', gp.caption_en),
-			'credit', gp.credit) ORDER BY gp.position)
+			'credit', gp.credit) AS photo
 		FROM city_photos gp JOIN images gi ON gi.id = gp.image_id
 		JOIN image_files gd ON gd.hash = gi.display_hash JOIN image_files gt ON gt.hash = gi.thumb_hash
-		WHERE gp.city_id = c.id)`, gallery{g}, joined}
+		WHERE gp.city_id = c.id ORDER BY gp.position` + limit + `) photos)`, gallery{g}, joined}
 }
 
 // gallery scans the JSON of galleryColumn. No photos is nil, as a city read from its revision has

@@ -23,8 +23,15 @@ type frame struct {
 
 // queue adds the frame's reads to rs; f is filled when rs is sent without error.
 func (f *frame) queue(rs *store.Reads) {
-	rs.PlaceBySlug(content.DepartmentSlug, true, &f.department, &f.hasDepartment)
+	f.queueDepartment(rs)
 	rs.PublicCityPlaces(&f.places)
+}
+
+// queueDepartment is queue for a page that reads every published city itself, in the order of
+// ListCities: it then gives them to the frame (f.places = its cities) rather than have them read
+// twice.
+func (f *frame) queueDepartment(rs *store.Reads) {
+	rs.PlaceBySlug(content.DepartmentSlug, true, &f.department, &f.hasDepartment)
 	f.read = true
 }
 

@@ -35,7 +35,7 @@ func (s *Server) listCities(kind content.CityKind) handlerFunc {
 		d := templates.CityListData{Kind: kind}
 		// Issue 12, growth: the current cities first, then the former, a page at a time, read from
 		// the database as a page and a count of one moment.
-		q := store.CityQuery{Kind: kind, Filter: store.Public, CurrentFirst: true, Limit: listPageSize, Offset: (page - 1) * listPageSize}
+		q := store.CityQuery{Kind: kind, Filter: store.Public, CurrentFirst: true, Cards: true, Limit: listPageSize, Offset: (page - 1) * listPageSize}
 		// With the frame, in one round trip.
 		var (
 			f    frame

@@ -37,9 +37,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		hasPage bool
 	)
 	// Everything the page shows, in one round trip and one snapshot (issue 12).
-	f.queue(&rs)
+	f.queueDepartment(&rs)
 	rs.PublicCounts((*store.Counts)(&d.Counts))
-	rs.ListCities(store.CityQuery{Filter: store.Public}, &cities)
+	rs.ListCities(store.CityQuery{Filter: store.Public, Cards: true}, &cities)
 	d.LastActivity = map[int64]content.Date{}
 	rs.LastActivities(today, d.LastActivity)
 	rs.UpcomingEvents(today, homeUpcomingEvents, &coming)
@@ -49,6 +49,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err := rs.Send(ctx, s.db); err != nil {
 		return err
 	}
+	f.places = cities
 	for _, c := range currentFirst(cities) {
 		if c.Kind == content.Twin {
 			d.TwinCities = append(d.TwinCities, c)

@@ -345,3 +345,24 @@ func TestSharePictureOfAPhoto(t *testing.T) {
 		t.Errorf("the top of Duisburg's picture has %d colours; the photo is missing", len(colours))
 	}
 }
+
+// The home page takes the share picture's cities from its own read of the cards, the other pages
+// read them apart (frame): both must name the same picture, or a link shared from the home page
+// would show another map than one shared from a list.
+func TestHomeNamesTheSameSharePictureAsTheOtherPages(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	// A former relationship and a city without a location change the map: both must be seen alike.
+	exec(t, db, `UPDATE cities SET status = 'ended', status_date = '2022-03-01', status_precision = 'day' WHERE slug = 'agrigento'`)
+	exec(t, db, `UPDATE cities SET latitude = NULL, longitude = NULL WHERE id = (SELECT min(id) FROM cities WHERE published AND slug <> 'agrigento')`)
+	h := site(t, db)
+	home := meta(mustGet(t, h, "/ru/"), "og:image")
+	if !strings.HasPrefix(home, testBaseURL+"/share/home.png?v=") {
+		t.Fatalf("the home page's og:image is %q, want the site's picture", home)
+	}
+	for _, path := range []string{"/ru/about", "/en/awards", "/en/twin-cities"} {
+		if got := meta(mustGet(t, h, path), "og:image"); got != home {
+			t.Errorf("%s names %q, the home page %q", path, got, home)
+		}
+	}
+}
