@@ -55,7 +55,33 @@ func listAwards(q AwardQuery, out *[]content.Award) read {
 		limit = &q.Limit
 	}
 	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
-	return read{"list awards", awards.pageSQL("", q.awardsWhere(args), "a.award_date DESC, a.id DESC"), args, into(out, awards.scanRow)}
+	return read{"list awards", awards.pageSQL("", q.awardsWhere(args), awardOrder), args, into(out, awards.scanRow)}
+}
+
+// awardOrder is the order of the awards' lists: newest first.
+const awardOrder = "a.award_date DESC, a.id DESC"
+
+// AwardCityNames returns the published cities that the awards of q's page (ListAwards(q)) are of,
+// in ListCities' order, with only what a link to each needs: the ID, the kind, the slug and the
+// names.
+func AwardCityNames(ctx context.Context, db DBTX, q AwardQuery) ([]content.City, error) {
+	var out []content.City
+	err := awardCityNames(q, &out).run(ctx, db)
+	return out, err
+}
+
+// AwardCityNames queues store.AwardCityNames into out: with ListAwards(q), the page and the names
+// of its cities come in one round trip (issue 12: the names took a second one).
+func (rs *Reads) AwardCityNames(q AwardQuery, out *[]content.City) { rs.queue(awardCityNames(q, out)) }
+
+func awardCityNames(q AwardQuery, out *[]content.City) read {
+	var limit *int
+	if q.Limit > 0 {
+		limit = &q.Limit
+	}
+	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
+	page := `SELECT a.city_id FROM awards a WHERE ` + q.awardsWhere(args) + ` ORDER BY ` + awardOrder + ` LIMIT @limit OFFSET @offset`
+	return cityNames("award city names", page, args, out)
 }
 
 // CountAwards is how many awards q selects, Limit and Offset aside: for paging.

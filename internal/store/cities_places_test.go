@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
+	"time"
 
 	"twincities/internal/content"
 	"twincities/internal/postgres/pgtest"
@@ -11,9 +13,9 @@ import (
 
 // The share picture's address is a hash of the map PublicCityPlaces reads for every page, and the
 // picture itself is drawn from ListCities: both must see the same places, in the same order, or
-// the address would name another picture than the one served. PublicCityNamesOf, for the links
-// of the awards, must see the same cities as ListCities, the draft and the trashed one left out
-// even when asked for.
+// the address would name another picture than the one served. AwardCityNames, for the links of
+// the awards, must see the same cities as ListCities, the draft and the trashed one left out even
+// when an award is theirs.
 func TestPublicCityPlacesAndNamesMatchListCities(t *testing.T) {
 	t.Parallel()
 	ctx, db := context.Background(), pgtest.SeededDB(t)
@@ -38,11 +40,13 @@ func TestPublicCityPlacesAndNamesMatchListCities(t *testing.T) {
 	if len(got) != len(want) || len(want) < 3 {
 		t.Fatalf("%d places, %d public cities", len(got), len(want))
 	}
-	ids := []int64{drafted.ID, trashed.ID}
-	for _, c := range want {
-		ids = append(ids, c.ID)
+	// An award of every city, the draft and the trashed one too, a year apart.
+	for i, id := range append([]int64{drafted.ID, trashed.ID}, ids(want)...) {
+		a := newAward("award "+strconv.Itoa(i), content.Date{Time: time.Date(2000+i, 1, 1, 0, 0, 0, 0, time.UTC), Precision: content.Year}, true)
+		a.CityID = &id
+		insertAwards(t, db, &a)
 	}
-	names, err := store.PublicCityNamesOf(ctx, db, ids)
+	names, err := store.AwardCityNames(ctx, db, store.AwardQuery{Filter: store.Public})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,4 +62,13 @@ func TestPublicCityPlacesAndNamesMatchListCities(t *testing.T) {
 			t.Errorf("place %d: %v %v, want %s's %v %v", i, g.Status, g.Location, w.Slug, w.Status, w.Location)
 		}
 	}
+}
+
+// ids are the IDs of cities, in their order.
+func ids(cities []content.City) []int64 {
+	out := make([]int64, len(cities))
+	for i, c := range cities {
+		out[i] = c.ID
+	}
+	return out
 }

@@ -154,26 +154,47 @@ func TestPagedListsAreSlicesOfTheWholeList(t *testing.T) {
 		}, func(o content.Organization) int64 { return o.ID })
 	})
 
-	t.Run("city names of a page", func(t *testing.T) {
+	t.Run("city names of a page of awards", func(t *testing.T) {
 		all, err := store.ListCities(ctx, db, store.CityQuery{Filter: store.Public})
 		if err != nil {
 			t.Fatal(err)
 		}
+		order := map[int64]int{}
+		for i, c := range all {
+			order[c.ID] = i
+		}
+		q := store.AwardQuery{Filter: store.Public, Limit: 10, Offset: 30}
+		page, err := store.ListAwards(ctx, db, q)
+		if err != nil || len(page) != q.Limit {
+			t.Fatalf("%d awards (%v), want a page of %d", len(page), err, q.Limit)
+		}
+		// An award of a city the public does not see: its city is not named.
 		var hidden int64
-		if err := db.QueryRow(ctx, `SELECT min(id) FROM cities WHERE NOT published OR deleted_at IS NOT NULL`).Scan(&hidden); err != nil {
+		if err := db.QueryRow(ctx, `UPDATE awards SET city_id = (SELECT min(id) FROM cities WHERE NOT published OR deleted_at IS NOT NULL)
+			WHERE id = $1 RETURNING city_id`, page[0].ID).Scan(&hidden); err != nil {
 			t.Fatal(err)
 		}
-		ids := []int64{all[4].ID, hidden, all[1].ID}
-		got, err := store.PublicCityNamesOf(ctx, db, ids)
+		page[0].CityID = &hidden
+		// The public cities of the page's awards, each once, in ListCities' order.
+		var want []content.City
+		for _, a := range page {
+			if a.CityID == nil {
+				continue
+			}
+			if i, ok := order[*a.CityID]; ok && !slices.ContainsFunc(want, func(c content.City) bool { return c.ID == *a.CityID }) {
+				want = append(want, all[i])
+			}
+		}
+		slices.SortFunc(want, func(a, b content.City) int { return order[a.ID] - order[b.ID] })
+		got, err := store.AwardCityNames(ctx, db, q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Only the public ones asked for, in ListCities' order, with what a link needs.
 		same := func(a, b content.City) bool {
 			return a.ID == b.ID && a.Kind == b.Kind && a.Slug == b.Slug && a.Name == b.Name
 		}
-		if len(got) != 2 || !same(got[0], all[1]) || !same(got[1], all[4]) {
-			t.Errorf("names of %v: %+v, want %+v and %+v", ids, got, all[1], all[4])
+		if len(want) < 2 || !slices.EqualFunc(got, want, same) {
+			t.Errorf("names of the cities of awards %d-%d: %v, want %v", q.Offset+1, q.Offset+q.Limit, ids(got), ids(want))
 		}
 	})
 }

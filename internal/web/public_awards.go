@@ -23,26 +23,21 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	// Issue 12, growth: a page of the list and the count, of one moment; the names of the cities of
 	// the awards on the page only. The description still tells of them all.
 	q := store.AwardQuery{Filter: store.Public, Limit: listPageSize, Offset: (page - 1) * listPageSize}
-	// The page, its count and the frame in one round trip; the names of the awards' cities, which
-	// depend on the page, in a second when the page names any.
+	// The page, its count, the names of its awards' cities and the frame in one round trip.
 	var (
-		f  frame
-		rs store.Reads
+		f      frame
+		rs     store.Reads
+		cities []content.City
 	)
 	f.queue(&rs)
 	rs.ListAwards(q, &d.Awards)
 	rs.CountAwards(q, &total)
+	rs.AwardCityNames(q, &cities) // the links to the cities need no more
 	if err := rs.Send(ctx, s.db); err != nil {
 		return err
 	}
-	if ids := awardCities(d.Awards); len(ids) > 0 {
-		cities, err := store.PublicCityNamesOf(ctx, s.db, ids) // the links to the cities need no more
-		if err != nil {
-			return err
-		}
-		for _, c := range cities {
-			d.Cities[c.ID] = c
-		}
+	for _, c := range cities {
+		d.Cities[c.ID] = c
 	}
 	var err error
 	if d.Pager, err = makePager(r.URL, page, total, listPageSize); err != nil {
@@ -57,17 +52,4 @@ func (s *Server) listAwards(w http.ResponseWriter, r *http.Request) error {
 	p.Share.Data = append(p.Share.Data, schemaorg.Awards(title, d.Awards, p.Lang, plainSummary))
 	s.render(w, r, http.StatusOK, templates.Awards(p, d))
 	return nil
-}
-
-// awardCities is the IDs of the cities the awards are of, each once.
-func awardCities(awards []content.Award) []int64 {
-	ids := []int64{}
-	seen := map[int64]bool{}
-	for _, a := range awards {
-		if a.CityID != nil && !seen[*a.CityID] {
-			seen[*a.CityID] = true
-			ids = append(ids, *a.CityID)
-		}
-	}
-	return ids
 }
