@@ -29,7 +29,7 @@ func awardColumns(a *content.Award) []column {
 	}, pictureColumns(&a.Picture)...)
 }
 
-var awards = entryTable[content.Award]{name: "awards", alias: "a", joins: pictureJoin("a"), columns: awardColumns}
+var awards = newEntryTable[content.Award]("awards", "a", pictureJoin("a"), awardColumns)
 
 // AwardQuery selects awards.
 type AwardQuery struct {

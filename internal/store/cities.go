@@ -66,8 +66,8 @@ func cityRowColumns(c *content.City) []column {
 }
 
 var (
-	cities        = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityColumns}
-	cityCardTable = entryTable[content.City]{name: "cities", alias: "c", joins: pictureJoin("c"), columns: cityCardColumns}
+	cities        = newEntryTable[content.City]("cities", "c", pictureJoin("c"), cityColumns)
+	cityCardTable = newEntryTable[content.City]("cities", "c", pictureJoin("c"), cityCardColumns)
 )
 
 // CityQuery selects cities for a list.

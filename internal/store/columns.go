@@ -119,13 +119,22 @@ type entryTable[T any] struct {
 	alias   string
 	joins   string
 	columns func(*T) []column
+	// selectFrom is selectSQL's text, built once: every list and page reads with it, and building
+	// it for each read was a good part of what an uncached page allocated (issue 12).
+	selectFrom string
+}
+
+// newEntryTable describes the table name of entries T, which its queries call alias, joined with
+// joins, with the columns the function columns lists.
+func newEntryTable[T any](name, alias, joins string, columns func(*T) []column) entryTable[T] {
+	t := entryTable[T]{name: name, alias: alias, joins: joins, columns: columns}
+	t.selectFrom = `SELECT ` + selectList(alias, columns(new(T))) + ` FROM ` + name + ` ` + alias + joins
+	return t
 }
 
 // selectSQL reads every column of the kind: "SELECT ... FROM table alias joins", for a query to
 // go on with WHERE.
-func (t entryTable[T]) selectSQL() string {
-	return `SELECT ` + selectList(t.alias, t.columns(new(T))) + ` FROM ` + t.name + ` ` + t.alias + t.joins
-}
+func (t entryTable[T]) selectSQL() string { return t.selectFrom }
 
 // pageSQL is the query of one page of a list: the rows where selects, in order, at most @limit
 // of them from @offset on (a nil @limit: all). The page is picked first from the table alone, from

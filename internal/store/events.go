@@ -28,7 +28,7 @@ func eventColumns(e *content.Event) []column {
 	}, pictureColumns(&e.Picture)...)
 }
 
-var events = entryTable[content.Event]{name: "events", alias: "e", joins: pictureJoin("e"), columns: eventColumns}
+var events = newEntryTable[content.Event]("events", "e", pictureJoin("e"), eventColumns)
 
 // EventQuery selects timeline events.
 type EventQuery struct {

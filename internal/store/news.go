@@ -31,7 +31,7 @@ func newsColumns(n *content.News) []column {
 	}, pictureColumns(&n.Picture)...)
 }
 
-var news = entryTable[content.News]{name: "news", alias: "n", joins: pictureJoin("n"), columns: newsColumns}
+var news = newEntryTable[content.News]("news", "n", pictureJoin("n"), newsColumns)
 
 // News is the workflow of news items.
 var News = Workflow[content.News]{

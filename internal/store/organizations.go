@@ -33,9 +33,7 @@ func organizationColumns(o *content.Organization) []column {
 	}, pictureColumns(&o.Picture)...)
 }
 
-var organizations = entryTable[content.Organization]{
-	name: "organizations", alias: "o", joins: pictureJoin("o"), columns: organizationColumns,
-}
+var organizations = newEntryTable[content.Organization]("organizations", "o", pictureJoin("o"), organizationColumns)
 
 // ListOrganizations returns the organisations f selects, in the order the memberships page
 // groups them.

@@ -23,7 +23,7 @@ func pageColumns(p *content.Page) []column {
 	}
 }
 
-var pages = entryTable[content.Page]{name: "pages", alias: "p", columns: pageColumns}
+var pages = newEntryTable[content.Page]("pages", "p", "", pageColumns)
 
 // PageByKey returns one text page.
 func PageByKey(ctx context.Context, db DBTX, key content.PageKey) (content.Page, error) {

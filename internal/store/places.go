@@ -34,7 +34,7 @@ func placeColumns(p *content.Place) []column {
 	}
 }
 
-var places = entryTable[content.Place]{name: "places", alias: "p", columns: placeColumns}
+var places = newEntryTable[content.Place]("places", "p", "", placeColumns)
 
 // ListPlaces returns the places f selects, in the order of the contacts page.
 func ListPlaces(ctx context.Context, db DBTX, f Filter) ([]content.Place, error) {
