@@ -77,9 +77,10 @@ func newCachedPage(status int, header http.Header, body []byte, encs ...encoding
 			p.bodies[e] = compressed(body, e)
 		}
 	}
+	// What the bodies hold, not only what they say: a body's array may be larger than its bytes.
 	p.size = 512
 	for _, b := range p.bodies {
-		p.size += int64(len(b))
+		p.size += int64(cap(b))
 	}
 	return p
 }

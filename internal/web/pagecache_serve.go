@@ -73,12 +73,13 @@ func (s *Server) cachedWith(query queryKey, h handlerFunc) http.HandlerFunc {
 			return
 		}
 		rec := &pageRecorder{header: http.Header{}}
+		defer rec.release() // the page is written by then, and nothing else holds it
 		next(rec, r)
 		if !rec.reusable() {
 			rec.replay(w)
 			return
 		}
-		s.writePage(w, r, newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), oneOffEncoding(r)))
+		s.writePage(w, r, newCachedPage(rec.statusCode(), rec.header, rec.bytes(), oneOffEncoding(r)))
 	}
 }
 
@@ -96,7 +97,10 @@ func (s *Server) renderShared(w http.ResponseWriter, r *http.Request, next http.
 		if !rec.reusable() {
 			return rec, nil
 		}
-		p := newCachedPage(rec.statusCode(), rec.header, rec.body.Bytes(), gzipped, brotlied)
+		// The page keeps a copy of its own size: the render buffer may be far larger, and the
+		// cache's budget counts the page's bytes.
+		p := newCachedPage(rec.statusCode(), rec.header, bytes.Clone(rec.bytes()), gzipped, brotlied)
+		rec.release()
 		s.pages.put(key, p, generation)
 		return p, nil
 	})
@@ -168,11 +172,33 @@ func (c *pageCache) cacheControl(r *http.Request) string {
 	return c.publicControl
 }
 
-// pageRecorder keeps a handler's answer to decide what to do with it.
+// pageRecorder keeps a handler's answer to decide what to do with it. Its body is a render
+// buffer: render hands over the one it rendered the page into rather than have it copied, and a
+// recorder done with its page gives it back (release).
 type pageRecorder struct {
 	header http.Header
 	status int
-	body   bytes.Buffer
+	body   *bytes.Buffer
+}
+
+// unbegun reports whether nothing of the answer is recorded yet: render may then hand over its
+// buffer as the body.
+func (rec *pageRecorder) unbegun() bool { return rec.status == 0 && rec.body == nil }
+
+// bytes is the body recorded.
+func (rec *pageRecorder) bytes() []byte {
+	if rec.body == nil {
+		return nil
+	}
+	return rec.body.Bytes()
+}
+
+// release hands the body's buffer back for another page, once nothing refers to its bytes.
+func (rec *pageRecorder) release() {
+	if rec.body != nil {
+		putRenderBuffer(rec.body)
+		rec.body = nil
+	}
 }
 
 func (rec *pageRecorder) Header() http.Header { return rec.header }
@@ -186,6 +212,9 @@ func (rec *pageRecorder) WriteHeader(status int) {
 func (rec *pageRecorder) Write(b []byte) (int, error) {
 	if rec.status == 0 {
 		rec.status = http.StatusOK
+	}
+	if rec.body == nil {
+		rec.body = renderBuffers.Get().(*bytes.Buffer)
 	}
 	return rec.body.Write(b)
 }
@@ -214,5 +243,5 @@ func (rec *pageRecorder) replay(w http.ResponseWriter) {
 		h[k] = slices.Clone(v) // shared between the requests of one render (renderShared)
 	}
 	w.WriteHeader(rec.statusCode())
-	w.Write(rec.body.Bytes())
+	w.Write(rec.bytes())
 }

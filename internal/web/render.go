@@ -29,14 +29,22 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // becomes a clean error page instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
 	buf := renderBuffers.Get().(*bytes.Buffer)
-	defer putRenderBuffer(buf)
 	if err := c.Render(r.Context(), buf); err != nil {
+		putRenderBuffer(buf)
 		s.serverError(w, r, err)
 		return
 	}
-	// The writers a page goes to copy what they are given (net/http into its connection's
-	// buffer, the page cache into its recorder), so the buffer can serve the next page.
+	// The page cache's recorder keeps the buffer itself: copying the page into it was the
+	// largest allocation of an uncached page (issue 12).
+	if rec, ok := w.(*pageRecorder); ok && rec.unbegun() {
+		htmlHeaders(rec.header, r)
+		rec.status, rec.body = status, buf
+		return
+	}
+	// The other writers copy what they are given (net/http into its connection's buffer), so the
+	// buffer can serve the next page.
 	writeHTML(w, r, status, buf.Bytes())
+	putRenderBuffer(buf)
 }
 
 // renderBuffers are the buffers pages are rendered into. Growing a new buffer to a page's size
@@ -61,14 +69,18 @@ func putRenderBuffer(buf *bytes.Buffer) {
 // visually impaired, kept in a cookie: caches must tell visitors apart by their cookies, and a
 // page made for one visitor's settings is for that visitor alone.
 func writeHTML(w http.ResponseWriter, r *http.Request, status int, body []byte) {
-	h := w.Header()
+	htmlHeaders(w.Header(), r)
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// htmlHeaders are writeHTML's headers, set in h.
+func htmlHeaders(h http.Header, r *http.Request) {
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Add("Vary", "Cookie")
 	if _, err := r.Cookie(a11yCookie); err == nil && h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "private")
 	}
-	w.WriteHeader(status)
-	w.Write(body)
 }
 
 // pageWith is page with a frame read beforehand, with the page's own reads.
