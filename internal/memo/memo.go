@@ -21,16 +21,32 @@ func New(budget int) *Texts { return &Texts{budget: budget} }
 
 // Get returns f(key), remembered from an earlier call when there was one.
 func (c *Texts) Get(key string, f func(string) string) string {
+	v, _ := c.GetErr(key, func() (string, error) { return f(key), nil })
+	return v
+}
+
+// GetErr is Get for a result that f, which depends on nothing but key, may fail to work out: a
+// failure is returned and not remembered.
+func (c *Texts) GetErr(key string, f func() (string, error)) (string, error) {
 	c.mu.Lock()
 	v, ok := c.m[key]
 	c.mu.Unlock()
 	if ok {
-		return v
+		return v, nil
 	}
-	v = f(key)
+	v, err := f()
+	if err != nil {
+		return "", err
+	}
+	c.remember(key, v)
+	return v, nil
+}
+
+// remember keeps v as the result for key, within the budget.
+func (c *Texts) remember(key, v string) {
 	size := len(key) + len(v)
 	if size > c.budget/64 {
-		return v
+		return
 	}
 	c.mu.Lock()
 	if c.m == nil || c.bytes+size > c.budget {
@@ -43,7 +59,6 @@ func (c *Texts) Get(key string, f func(string) string) string {
 		c.bytes += size
 	}
 	c.mu.Unlock()
-	return v
 }
 
 // Bytes is how many bytes the remembered texts take now.

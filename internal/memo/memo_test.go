@@ -1,6 +1,7 @@
 package memo
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -34,5 +35,30 @@ func TestTextsRemembersWithinItsBudget(t *testing.T) {
 		if n := c.Bytes(); n > budget {
 			t.Fatalf("%d bytes remembered, over the budget of %d", n, budget)
 		}
+	}
+}
+
+// TestGetErrForgetsFailures checks that a result that could not be worked out is returned as the
+// error and worked out again next time, and a result that could be is remembered.
+func TestGetErrForgetsFailures(t *testing.T) {
+	c := New(1 << 20)
+	calls := 0
+	failing := func() (string, error) { calls++; return "partial", errors.New("cancelled") }
+	for range 2 {
+		if got, err := c.GetErr("k", failing); err == nil || got != "" {
+			t.Fatalf("GetErr = %q, %v; want the failure and no result", got, err)
+		}
+	}
+	if calls != 2 || c.Bytes() != 0 {
+		t.Fatalf("a failure was remembered: %d calls, %d bytes", calls, c.Bytes())
+	}
+	working := func() (string, error) { calls++; return "done", nil }
+	for range 2 {
+		if got, err := c.GetErr("k", working); err != nil || got != "done" {
+			t.Fatalf("GetErr = %q, %v; want done", got, err)
+		}
+	}
+	if calls != 3 {
+		t.Errorf("a result worked out was not remembered: %d calls, want 3", calls)
 	}
 }
