@@ -77,11 +77,12 @@ func compressible(ctype string) bool {
 	return false
 }
 
-// accepted returns the quality a request's Accept-Encoding header gives each of the codings we
-// have: br, gzip and identity. Without the header, only identity is acceptable (RFC 9110,
-// 12.5.3); an unlisted coding takes the quality of "*"; identity is acceptable unless refused,
-// but when unlisted it comes last: a client that names a coding wants it.
-func accepted(header string) (br, gz, identity float64) {
+// Accepted returns the quality a request's Accept-Encoding header gives each of the codings the
+// site makes: br, gzip and identity, for the static files and the pages alike. Without the
+// header, only identity is acceptable (RFC 9110, 12.5.3); an unlisted coding takes the quality of
+// "*"; identity is acceptable unless refused, but when unlisted it comes last: a client that
+// names a coding wants it. A coding named twice takes the lower quality: a refusal stands.
+func Accepted(header string) (br, gz, identity float64) {
 	br, gz, identity = -1, -1, -1
 	star := -1.0
 	for part := range strings.SplitSeq(header, ",") {
@@ -100,13 +101,13 @@ func accepted(header string) (br, gz, identity float64) {
 		}
 		switch name {
 		case "br":
-			br = q
+			br = lower(br, q)
 		case "gzip", "x-gzip":
-			gz = q
+			gz = lower(gz, q)
 		case "identity":
-			identity = q
+			identity = lower(identity, q)
 		case "*":
-			star = q
+			star = lower(star, q)
 		}
 	}
 	if br < 0 {
@@ -124,11 +125,19 @@ func accepted(header string) (br, gz, identity float64) {
 	return br, gz, identity
 }
 
+// lower is q for a coding not yet named (had < 0), else the lower of the two.
+func lower(had, q float64) float64 {
+	if had < 0 {
+		return q
+	}
+	return min(had, q)
+}
+
 // choose picks the form of a file to send for the Accept-Encoding header: the coding of highest
 // quality among those we have, brotli before gzip before identity on a tie. The file as it is
 // goes out when the client accepts none of them: better than no answer (RFC 9110 allows either).
 func choose(header string, br, gz []byte, body []byte) (encoding, []byte) {
-	qbr, qgz, qid := accepted(header)
+	qbr, qgz, qid := Accepted(header)
 	best, out, bestQ := identityEnc, body, qid
 	if gz != nil && qgz > 0 && qgz >= bestQ {
 		best, out, bestQ = gzipEnc, gz, qgz

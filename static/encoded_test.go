@@ -59,6 +59,7 @@ func TestHandlerNegotiatesEncoding(t *testing.T) {
 		{"identity;q=0, gzip;q=0.1", "gzip"},
 		{"gzip;q=0.4, identity;q=0.5", ""},
 		{"gzip;q=nonsense", ""},
+		{"gzip;q=0, x-gzip", ""}, // named twice: the refusal stands
 	}
 	for _, file := range []string{"css/site.css", "js/admin.js", "flags/rs.svg", "img/icon.svg"} {
 		want, err := os.ReadFile(file)

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"twincities/static"
 )
 
 // encoding is a representation of a page: as rendered, gzipped or compressed with brotli.
@@ -104,41 +104,11 @@ func compressed(body []byte, e encoding) []byte {
 	return buf.Bytes()
 }
 
-// acceptedEncodings reads Accept-Encoding with its weights (RFC 9110, 12.5.3): whether brotli and
-// gzip are acceptable. A coding given q=0 is refused, "*" stands for those not named.
+// acceptedEncodings reads Accept-Encoding with its weights, as the static files do
+// (static.Accepted): whether brotli and gzip are acceptable.
 func acceptedEncodings(header string) (br, gz bool) {
-	named := map[string]bool{}
-	star := false
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(part, ";")
-		name = strings.ToLower(strings.TrimSpace(name))
-		ok := true
-		for _, p := range strings.Split(params, ";") {
-			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
-			if strings.EqualFold(strings.TrimSpace(k), "q") {
-				q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				ok = err == nil && q > 0
-			}
-		}
-		switch name {
-		case "*":
-			star = ok
-		case "br", "gzip", "x-gzip":
-			if name == "x-gzip" {
-				name = "gzip"
-			}
-			if _, seen := named[name]; !seen || !ok {
-				named[name] = ok
-			}
-		}
-	}
-	accepted := func(name string) bool {
-		if ok, seen := named[name]; seen {
-			return ok
-		}
-		return star
-	}
-	return accepted("br"), accepted("gzip")
+	qbr, qgz, _ := static.Accepted(header)
+	return qbr > 0, qgz > 0
 }
 
 // encodingFor is the encoding of p to answer r in: brotli, then gzip, of those r accepts and p
