@@ -34,23 +34,13 @@ func listEntries[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil {
 			return err
 		}
-		l := adminLang(r)
-		p := s.adminPage(r, "", res.base)
-		p.Title = res.title(p.Admin, p.Msg)
-		rows := make([]templates.EntryRow, 0, len(entries))
-		for _, e := range entries {
-			if !res.belongs(e) {
-				continue
-			}
-			rows = append(rows, entryRow(res, e, l))
-		}
+		rows := entryRows(res, entries, adminLang(r))
 		// Issue 12, growth: a page of the list, its links keeping the filters.
 		pg, err := makePager(r.URL, page, len(rows), listPageSize)
 		if err != nil {
 			return err
 		}
-		list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: pageItems(rows, pg), State: f.State, Search: f.Search, Pager: pg}
-		s.render(w, r, http.StatusOK, templates.EntriesPage(p, list))
+		renderEntryList(s, res, w, r, f, pageItems(rows, pg), pg)
 		return nil
 	}
 }
@@ -71,16 +61,28 @@ func listEntryPage[T content.Entry](s *Server, res resource[T], w http.ResponseW
 	if err != nil {
 		return err
 	}
-	l := adminLang(r)
-	p := s.adminPage(r, "", res.base)
-	p.Title = res.title(p.Admin, p.Msg)
+	renderEntryList(s, res, w, r, f, entryRows(res, entries, adminLang(r)), pg)
+	return nil
+}
+
+// entryRows are the entries of res's kind among entries (res.belongs), as rows of its list in the
+// staff's language l.
+func entryRows[T content.Entry](res resource[T], entries []T, l content.Lang) []templates.EntryRow {
 	rows := make([]templates.EntryRow, 0, len(entries))
 	for _, e := range entries {
-		rows = append(rows, entryRow(res, e, l))
+		if res.belongs(e) {
+			rows = append(rows, entryRow(res, e, l))
+		}
 	}
+	return rows
+}
+
+// renderEntryList shows rows, one page of res's list filtered by f, with the pager pg.
+func renderEntryList[T content.Entry](s *Server, res resource[T], w http.ResponseWriter, r *http.Request, f store.Filter, rows []templates.EntryRow, pg templates.Pager) {
+	p := s.adminPage(r, "", res.base)
+	p.Title = res.title(p.Admin, p.Msg)
 	list := templates.EntryList{Base: res.base, CanCreate: res.canCreate, Rows: rows, State: f.State, Search: f.Search, Pager: pg}
 	s.render(w, r, http.StatusOK, templates.EntriesPage(p, list))
-	return nil
 }
 
 // entryRow is e as a row of its kind's list, in the staff's language l.
