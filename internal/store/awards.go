@@ -34,8 +34,10 @@ var awards = newEntryTable[content.Award]("awards", "a", pictureJoin("a"), award
 // AwardQuery selects awards.
 type AwardQuery struct {
 	CityID int64 // 0: awards of any city or none
-	Limit  int   // 0: no limit
-	Offset int   // awards skipped, for paging (issue 12)
+	// CityAt is the city's awards where its ID is not known yet (CityID 0).
+	CityAt CityAddress
+	Limit  int // 0: no limit
+	Offset int // awards skipped, for paging (issue 12)
 	Filter
 }
 
@@ -101,8 +103,13 @@ func countAwards(q AwardQuery, out *int) read {
 
 // awardsWhere is the WHERE clause of q over awards a, with its values added to args.
 func (q AwardQuery) awardsWhere(args pgx.StrictNamedArgs) string {
-	args["city_id"] = q.CityID
-	return `(@city_id::bigint = 0 OR a.city_id = @city_id) AND ` + q.Filter.where("a", []string{"title_ru", "title_en"}, args)
+	city := `(@city_id::bigint = 0 OR a.city_id = @city_id)`
+	if q.CityID == 0 && q.CityAt.set() {
+		city = `a.city_id = ` + q.CityAt.idSQL(args)
+	} else {
+		args["city_id"] = q.CityID
+	}
+	return city + ` AND ` + q.Filter.where("a", []string{"title_ru", "title_en"}, args)
 }
 
 func awardByID(ctx context.Context, db DBTX, id int64, lock bool) (content.Award, error) {

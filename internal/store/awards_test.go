@@ -156,6 +156,9 @@ func TestListAwardsLimitAndCity(t *testing.T) {
 		{"city with drafts", store.AwardQuery{CityID: duisburg.ID}, []string{"Duisburg draft", "Duisburg 2018", "Duisburg 2010"}},
 		{"city and limit", store.AwardQuery{CityID: duisburg.ID, Filter: store.Public, Limit: 1}, []string{"Duisburg 2018"}},
 		{"other city", store.AwardQuery{CityID: qingdao.ID, Filter: store.Public}, []string{"Qingdao 2015"}},
+		{"city by its address", store.AwardQuery{CityAt: store.CityAddress{Kind: duisburg.Kind, Slug: duisburg.Slug}, Filter: store.Public},
+			[]string{"Duisburg 2018", "Duisburg 2010"}},
+		{"no city at the address", store.AwardQuery{CityAt: store.CityAddress{Kind: qingdao.Kind, Slug: "nowhere"}, Filter: store.Public}, nil},
 	} {
 		if got := listAwards(t, db, tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v lists %v, want %v", tc.name, tc.q, got, tc.want)

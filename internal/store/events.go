@@ -32,10 +32,12 @@ var events = newEntryTable[content.Event]("events", "e", pictureJoin("e"), event
 
 // EventQuery selects timeline events.
 type EventQuery struct {
-	CityID  int64 // the city's timeline; 0 with General false: every event
-	General bool  // only the events that belong to no city
-	Limit   int   // 0: no limit (issue 12: an admin list's page)
-	Offset  int   // events skipped, for paging
+	CityID int64 // the city's timeline; 0 with General false: every event
+	// CityAt is the city's timeline where its ID is not known yet (CityID 0).
+	CityAt  CityAddress
+	General bool // only the events that belong to no city
+	Limit   int  // 0: no limit (issue 12: an admin list's page)
+	Offset  int  // events skipped, for paging
 	Filter
 }
 
@@ -74,8 +76,14 @@ func CountEvents(ctx context.Context, db DBTX, q EventQuery) (int, error) {
 // eventsWhere is the WHERE clause of q over events e joined with their cities c, with its values
 // added to args.
 func (q EventQuery) eventsWhere(args pgx.StrictNamedArgs) string {
-	args["city_id"], args["general"], args["published_only"] = q.CityID, q.General, q.PublishedOnly
-	return `(@city_id::bigint = 0 OR e.city_id = @city_id) AND (NOT @general OR e.city_id IS NULL)
+	args["general"], args["published_only"] = q.General, q.PublishedOnly
+	city := `(@city_id::bigint = 0 OR e.city_id = @city_id)`
+	if q.CityID == 0 && q.CityAt.set() {
+		city = `e.city_id = ` + q.CityAt.idSQL(args)
+	} else {
+		args["city_id"] = q.CityID
+	}
+	return city + ` AND (NOT @general OR e.city_id IS NULL)
 			AND (NOT @published_only OR e.city_id IS NULL OR (c.published AND c.deleted_at IS NULL)) AND ` +
 		q.Filter.where("e", []string{"title_ru", "title_en"}, args)
 }

@@ -128,6 +128,9 @@ func TestListEventsOldestFirstByCity(t *testing.T) {
 		{"city", store.EventQuery{CityID: duisburg.ID, Filter: store.Public}, []string{"Duisburg 2007", "Duisburg 2018"}},
 		{"city with drafts", store.EventQuery{CityID: duisburg.ID}, []string{"Duisburg 2007", "Duisburg draft", "Duisburg 2018"}},
 		{"other city", store.EventQuery{CityID: qingdao.ID, Filter: store.Public}, []string{"Qingdao 2006"}},
+		{"city by its address", store.EventQuery{CityAt: store.CityAddress{Kind: duisburg.Kind, Slug: duisburg.Slug}, Filter: store.Public},
+			[]string{"Duisburg 2007", "Duisburg 2018"}},
+		{"no city at the address", store.EventQuery{CityAt: store.CityAddress{Kind: duisburg.Kind, Slug: "nowhere"}, Filter: store.Public}, nil},
 	} {
 		if got := listEvents(t, db, tc.q); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %+v lists %v, want %v", tc.name, tc.q, got, tc.want)

@@ -45,21 +45,29 @@ var News = Workflow[content.News]{
 // NewsQuery selects news items.
 type NewsQuery struct {
 	CityID int64 // only the items about this city; 0: every item
-	Limit  int   // 0: no limit
-	Offset int   // items skipped, for paging
+	// CityAt is the items about the city where its ID is not known yet (CityID 0).
+	CityAt CityAddress
+	Limit  int // 0: no limit
+	Offset int // items skipped, for paging
 	Filter
 }
 
 // newsWhere is the WHERE clause of q, with its values added to args.
 func (q NewsQuery) newsWhere(args pgx.StrictNamedArgs) string {
 	where := q.Filter.where("n", []string{"title_ru", "title_en"}, args)
-	if q.CityID == 0 {
+	var city string
+	switch {
+	case q.CityID != 0:
+		args["city_id"] = q.CityID
+		city = `@city_id`
+	case q.CityAt.set():
+		city = q.CityAt.idSQL(args)
+	default:
 		return where
 	}
 	// Written only when a city is asked for: behind "@city_id = 0 OR" the planner cannot start
 	// from the city's few rows of news_cities and reads every item instead (issue 12).
-	args["city_id"] = q.CityID
-	return `n.id IN (SELECT nc.news_id FROM news_cities nc WHERE nc.city_id = @city_id) AND ` + where
+	return `n.id IN (SELECT nc.news_id FROM news_cities nc WHERE nc.city_id = ` + city + `) AND ` + where
 }
 
 // ListNews returns the items q selects, newest first.

@@ -85,6 +85,12 @@ func TestNewsRoundTripListAndCount(t *testing.T) {
 	if got, want := list(store.NewsQuery{CityID: a.ID}), []string{"draft", "second", "first"}; !slices.Equal(got, want) {
 		t.Errorf("staff's city list %v, want %v", got, want)
 	}
+	if got, want := list(store.NewsQuery{CityAt: store.CityAddress{Kind: a.Kind, Slug: a.Slug}, Filter: store.Public}), []string{"second", "first"}; !slices.Equal(got, want) {
+		t.Errorf("city's news by its address %v, want %v", got, want)
+	}
+	if got := list(store.NewsQuery{CityAt: store.CityAddress{Kind: a.Kind, Slug: "nowhere"}, Filter: store.Public}); len(got) != 0 {
+		t.Errorf("news of a city at no address: %v, want none", got)
+	}
 	for q, want := range map[*store.NewsQuery]int{{Filter: store.Public}: 3, {}: 4, {CityID: b.ID, Filter: store.Public}: 1} {
 		if n, err := store.CountNews(ctx, db, *q); err != nil || n != want {
 			t.Errorf("count %+v: %d, %v; want %d", *q, n, err, want)

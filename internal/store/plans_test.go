@@ -134,6 +134,18 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 			if _, err := store.CityBySlug(ctx, db, content.Twin, city.Slug, true); err != nil {
 				return err
 			}
+			// As the public page reads them, by the city's address in the same round trip.
+			at := store.CityAddress{Kind: content.Twin, Slug: city.Slug}
+			if _, err := store.ListEvents(ctx, db, store.EventQuery{CityAt: at, Filter: store.Public}); err != nil {
+				return err
+			}
+			if _, err := store.ListAwards(ctx, db, store.AwardQuery{CityAt: at, Filter: store.Public}); err != nil {
+				return err
+			}
+			if _, err := store.ListNews(ctx, db, store.NewsQuery{CityAt: at, Filter: store.Public}); err != nil {
+				return err
+			}
+			// As a preview reads them, by its ID.
 			if _, err := store.ListEvents(ctx, db, store.EventQuery{CityID: city.ID, Filter: store.Public}); err != nil {
 				return err
 			}

@@ -103,7 +103,7 @@ func cityPublicPath(c content.City) string {
 
 // previewCity renders a city's public page with its published events and awards.
 func previewCity(ctx context.Context, s *Server, r *http.Request, c content.City, editPath string) (templ.Component, error) {
-	d, err := s.cityPage(ctx, nil, func(_ *store.Reads, out *content.City, found *bool) { *out, *found = c, true })
+	d, err := s.cityPage(ctx, nil, store.CityAddress{}, func(_ *store.Reads, out *content.City, found *bool) { *out, *found = c, true })
 	if err != nil {
 		return nil, err
 	}

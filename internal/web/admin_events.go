@@ -80,7 +80,7 @@ func previewEvent(ctx context.Context, s *Server, r *http.Request, e content.Eve
 		p := s.previewPage(r, title, "/about", editPath, "/about", crumb(r, title, ""))
 		return templates.TextPage(p, templates.TextPageData{Page: page, Events: withEvent(events, e)}), nil
 	}
-	d, err := s.cityPage(ctx, nil, func(rs *store.Reads, out *content.City, found *bool) { rs.CityByID(*e.CityID, out, found) })
+	d, err := s.cityPage(ctx, nil, store.CityAddress{}, func(rs *store.Reads, out *content.City, found *bool) { rs.CityByID(*e.CityID, out, found) })
 	if err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 		}
 		ctx, l := r.Context(), langOf(r)
 		var f frame
-		d, err := s.cityPage(ctx, &f, func(rs *store.Reads, out *content.City, found *bool) {
+		d, err := s.cityPage(ctx, &f, store.CityAddress{Kind: kind, Slug: slug}, func(rs *store.Reads, out *content.City, found *bool) {
 			rs.CityBySlug(kind, slug, true, out, found)
 		})
 		if err != nil {
@@ -108,15 +108,17 @@ func (s *Server) showCity(kind content.CityKind) handlerFunc {
 }
 
 // cityFinder queues the read of the city a page is about into rs: out gets it, and found whether
-// there is one. A preview of a city not yet saved queues nothing and sets both.
+// there is one.
 type cityFinder func(rs *store.Reads, out *content.City, found *bool)
 
 // cityPage loads what a city's page shows: the city find queues, with the frame f's reads (nil for
-// a preview, whose page reads its own) in the same round trip, then its published timeline,
-// awards and news in a second round trip, all from one consistent moment of the database (issue
-// 12: eight round trips before). A city find does not find is errNotFound. The public page and
-// the staff's previews share it, so a preview shows exactly what the page will.
-func (s *Server) cityPage(ctx context.Context, f *frame, find cityFinder) (templates.CityData, error) {
+// a preview, whose page reads its own), and its published timeline, awards and news, all from one
+// consistent moment of the database. Where the page knows the city's address (at: the public
+// page), everything comes in one round trip (issue 12: eight before); else (a preview, which
+// knows the city's ID only once it is read) the entries come in a second. A city find does not
+// find is errNotFound. The public page and the staff's previews share it, so a preview shows
+// exactly what the page will.
+func (s *Server) cityPage(ctx context.Context, f *frame, at store.CityAddress, find cityFinder) (templates.CityData, error) {
 	d := templates.CityData{Now: s.now()}
 	var (
 		rs    store.Reads
@@ -126,13 +128,26 @@ func (s *Server) cityPage(ctx context.Context, f *frame, find cityFinder) (templ
 		f.queue(&rs)
 	}
 	find(&rs, &d.City, &found)
+	entries := func(rs *store.Reads, id int64) {
+		rs.ListEvents(store.EventQuery{CityID: id, CityAt: at, Filter: store.Public}, &d.Events)
+		rs.ListAwards(store.AwardQuery{CityID: id, CityAt: at, Filter: store.Public}, &d.Awards)
+		rs.ListNews(store.NewsQuery{CityID: id, CityAt: at, Filter: store.Public}, &d.News) // issue 11, news
+	}
+	if at != (store.CityAddress{}) {
+		entries(&rs, 0)
+		if err := rs.Send(ctx, s.db); err != nil {
+			return d, err
+		}
+		if !found {
+			return d, errNotFound
+		}
+		return d, nil
+	}
 	err := rs.SendThen(ctx, s.db, func(then *store.Reads) error {
 		if !found {
 			return errNotFound
 		}
-		then.ListEvents(store.EventQuery{CityID: d.City.ID, Filter: store.Public}, &d.Events)
-		then.ListAwards(store.AwardQuery{CityID: d.City.ID, Filter: store.Public}, &d.Awards)
-		then.ListNews(store.NewsQuery{CityID: d.City.ID, Filter: store.Public}, &d.News) // issue 11, news
+		entries(then, d.City.ID)
 		return nil
 	})
 	return d, err
