@@ -52,11 +52,7 @@ func ListAwards(ctx context.Context, db DBTX, q AwardQuery) ([]content.Award, er
 func (rs *Reads) ListAwards(q AwardQuery, out *[]content.Award) { rs.queue(listAwards(q, out)) }
 
 func listAwards(q AwardQuery, out *[]content.Award) read {
-	var limit *int
-	if q.Limit > 0 {
-		limit = &q.Limit
-	}
-	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
+	args := pageArgs(q.Limit, q.Offset)
 	return read{"list awards", awards.pageSQL("", q.awardsWhere(args), awardOrder), args, into(out, awards.scanRow)}
 }
 
@@ -77,11 +73,7 @@ func AwardCityNames(ctx context.Context, db DBTX, q AwardQuery) ([]content.City,
 func (rs *Reads) AwardCityNames(q AwardQuery, out *[]content.City) { rs.queue(awardCityNames(q, out)) }
 
 func awardCityNames(q AwardQuery, out *[]content.City) read {
-	var limit *int
-	if q.Limit > 0 {
-		limit = &q.Limit
-	}
-	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
+	args := pageArgs(q.Limit, q.Offset)
 	page := `SELECT a.city_id FROM awards a WHERE ` + q.awardsWhere(args) + ` ORDER BY ` + awardOrder + ` LIMIT @limit OFFSET @offset`
 	return cityNames("award city names", page, args, out)
 }

@@ -96,11 +96,7 @@ func ListCities(ctx context.Context, db DBTX, q CityQuery) ([]content.City, erro
 func (rs *Reads) ListCities(q CityQuery, out *[]content.City) { rs.queue(listCities(q, out)) }
 
 func listCities(q CityQuery, out *[]content.City) read {
-	var limit *int
-	if q.Limit > 0 {
-		limit = &q.Limit
-	}
-	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
+	args := pageArgs(q.Limit, q.Offset)
 	// The order is written out for each case, not switched by a parameter, so that the planner can
 	// read a page of the public list from its index (migration 00024) in either.
 	order := "c.sort_order, c.since_date NULLS LAST, c.name_en, c.id"

@@ -148,6 +148,16 @@ func (t entryTable[T]) pageSQL(extra, where, order string) string {
 		t.selectSQL() + extra + ` WHERE ` + t.alias + `.id IN (SELECT id FROM page) ORDER BY ` + order
 }
 
+// pageArgs are the values of pageSQL's @limit and @offset for a page of limit rows (0: all) after
+// offset.
+func pageArgs(limit, offset int) pgx.StrictNamedArgs {
+	var l *int
+	if limit > 0 {
+		l = &limit
+	}
+	return pgx.StrictNamedArgs{"limit": l, "offset": max(offset, 0)}
+}
+
 // collect scans every row a selectSQL query returned into an entry. It reads all rows before
 // returning, so no connection stays busy while the caller works.
 func (t entryTable[T]) collect(rows pgx.Rows, err error) ([]T, error) {

@@ -53,11 +53,7 @@ func ListEvents(ctx context.Context, db DBTX, q EventQuery) ([]content.Event, er
 func (rs *Reads) ListEvents(q EventQuery, out *[]content.Event) { rs.queue(listEvents(q, out)) }
 
 func listEvents(q EventQuery, out *[]content.Event) read {
-	var limit *int
-	if q.Limit > 0 {
-		limit = &q.Limit
-	}
-	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
+	args := pageArgs(q.Limit, q.Offset)
 	return read{"list events", events.pageSQL(" LEFT JOIN cities c ON c.id = e.city_id", q.eventsWhere(args), "e.event_date, e.id"),
 		args, into(out, events.scanRow)}
 }

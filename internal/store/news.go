@@ -81,11 +81,7 @@ func ListNews(ctx context.Context, db DBTX, q NewsQuery) ([]content.News, error)
 func (rs *Reads) ListNews(q NewsQuery, out *[]content.News) { rs.queue(listNews(q, out)) }
 
 func listNews(q NewsQuery, out *[]content.News) read {
-	var limit *int
-	if q.Limit > 0 {
-		limit = &q.Limit
-	}
-	args := pgx.StrictNamedArgs{"limit": limit, "offset": max(q.Offset, 0)}
+	args := pageArgs(q.Limit, q.Offset)
 	return read{"list news", news.pageSQL("", q.newsWhere(args), "n.news_date DESC, n.id DESC"), args, into(out, news.scanRow)}
 }
 

@@ -55,11 +55,7 @@ func (rs *Reads) PageOrganizations(f Filter, limit, offset int, out *[]content.O
 }
 
 func pageOrganizations(f Filter, limit, offset int, out *[]content.Organization) read {
-	var lim *int
-	if limit > 0 {
-		lim = &limit
-	}
-	args := pgx.StrictNamedArgs{"limit": lim, "offset": max(offset, 0)}
+	args := pageArgs(limit, offset)
 	return read{"list organizations", organizations.pageSQL("", organizationsWhere(f, args),
 		`o.kind DESC, CASE o.scope WHEN 'international' THEN 0 WHEN 'national' THEN 1 ELSE 2 END, o.sort_order, o.name_en, o.id`),
 		args, into(out, organizations.scanRow)}
