@@ -6,51 +6,120 @@
 package schemaorg
 
 import (
+	"bytes"
+	"encoding/json/jsontext"
+	"fmt"
+
 	"twincities/internal/content"
 	"twincities/internal/i18n"
 )
 
-// Thing is one schema.org object as it is encoded to JSON-LD.
-type Thing map[string]any
+// Thing is one schema.org object as it is encoded to JSON-LD: its properties in the order given.
+// It writes itself (MarshalJSONTo), which the page's encoding/json calls: a map, encoded by
+// reflection with its keys sorted, was most of what the structured data cost an uncached page
+// (issue 12). The zero Thing is none, and is left out where it is a property's value.
+type Thing struct{ props []prop }
+
+// prop is one property of a Thing: a string, an int, a float64, a Thing, a []Thing or a []string.
+type prop struct {
+	key   string
+	value any
+}
 
 // context is the vocabulary every top-level object names.
 const context = "https://schema.org"
 
 // object is a Thing of type typ with the pairs of kv (key, value, key, value...), leaving out
-// empty strings, nil values and empty lists, so that a missing fact is absent, never blank.
+// empty strings, nil values, empty Things and empty lists, so that a missing fact is absent,
+// never blank.
 func object(typ string, kv ...any) Thing {
-	t := Thing{"@type": typ}
+	t := Thing{props: make([]prop, 0, 1+len(kv)/2)}
+	t.props = append(t.props, prop{"@type", typ})
 	for i := 0; i+1 < len(kv); i += 2 {
 		k := kv[i].(string)
+		keep := true
 		switch v := kv[i+1].(type) {
 		case string:
-			if v != "" {
-				t[k] = v
-			}
+			keep = v != ""
 		case nil:
+			keep = false
 		case Thing:
-			if v != nil {
-				t[k] = v
-			}
+			keep = len(v.props) > 0
 		case []Thing:
-			if len(v) > 0 {
-				t[k] = v
-			}
+			keep = len(v) > 0
 		case []string:
-			if len(v) > 0 {
-				t[k] = v
-			}
-		default:
-			t[k] = v
+			keep = len(v) > 0
+		}
+		if keep {
+			t.props = append(t.props, prop{k, kv[i+1]})
 		}
 	}
 	return t
 }
 
-// top marks a Thing as a document's top-level object.
+// top marks a Thing as a document's top-level object: @context first.
 func top(t Thing) Thing {
-	t["@context"] = context
-	return t
+	return Thing{props: append([]prop{{"@context", context}}, t.props...)}
+}
+
+// MarshalJSONTo writes t as a JSON object, its properties in order.
+func (t Thing) MarshalJSONTo(e *jsontext.Encoder) error {
+	if err := e.WriteToken(jsontext.BeginObject); err != nil {
+		return err
+	}
+	for _, p := range t.props {
+		if err := e.WriteToken(jsontext.String(p.key)); err != nil {
+			return err
+		}
+		if err := writeValue(e, p.value); err != nil {
+			return err
+		}
+	}
+	return e.WriteToken(jsontext.EndObject)
+}
+
+// MarshalJSON is MarshalJSONTo for an encoder that asks for bytes.
+func (t Thing) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.MarshalJSONTo(jsontext.NewEncoder(&b)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSpace(b.Bytes()), nil
+}
+
+// writeValue writes one property's value.
+func writeValue(e *jsontext.Encoder, v any) error {
+	switch v := v.(type) {
+	case string:
+		return e.WriteToken(jsontext.String(v))
+	case int:
+		return e.WriteToken(jsontext.Int(int64(v)))
+	case float64:
+		return e.WriteToken(jsontext.Float(v))
+	case Thing:
+		return v.MarshalJSONTo(e)
+	case []Thing:
+		if err := e.WriteToken(jsontext.BeginArray); err != nil {
+			return err
+		}
+		for _, t := range v {
+			if err := t.MarshalJSONTo(e); err != nil {
+				return err
+			}
+		}
+		return e.WriteToken(jsontext.EndArray)
+	case []string:
+		if err := e.WriteToken(jsontext.BeginArray); err != nil {
+			return err
+		}
+		for _, s := range v {
+			if err := e.WriteToken(jsontext.String(s)); err != nil {
+				return err
+			}
+		}
+		return e.WriteToken(jsontext.EndArray)
+	}
+	return fmt.Errorf("schemaorg: no JSON for a %T", v)
 }
 
 // Date is a date in ISO 8601 to its precision: "2007", "2007-10" or "2007-10-15"; "" when unknown.
@@ -79,10 +148,10 @@ func Department(p content.Place, l content.Lang, url string) Thing {
 	))
 }
 
-// geo is a point as GeoCoordinates; nil when not known.
+// geo is a point as GeoCoordinates; none when not known.
 func geo(p *content.GeoPoint) Thing {
 	if p == nil {
-		return nil
+		return Thing{}
 	}
 	return object("GeoCoordinates", "latitude", p.Lat, "longitude", p.Lon)
 }

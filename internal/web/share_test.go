@@ -366,3 +366,40 @@ func TestHomeNamesTheSameSharePictureAsTheOtherPages(t *testing.T) {
 		}
 	}
 }
+
+// What staff type cannot close the structured data's script element or open a comment in it:
+// the JSON-LD writes <, > and & escaped, and reads back as typed.
+func TestStructuredDataCannotLeaveItsScript(t *testing.T) {
+	t.Parallel()
+	db := pgtest.SeededDB(t)
+	const typed = `Summer </script><script>alert(1)</script><!-- & more`
+	exec(t, db, `UPDATE cities SET summary_en = $1 WHERE slug = 'agrigento'`, typed)
+	h := site(t, db)
+	for _, path := range []string{"/en/twin-cities/agrigento", "/en/twin-cities", "/en/"} {
+		r := mustGet(t, h, path)
+		if strings.Contains(string(r.body), "<script>alert(1)") || strings.Contains(string(r.body), "<!-- & more") {
+			t.Errorf("%s: the typed text is in the page unescaped", path)
+		}
+		var found bool
+		for _, o := range append(ofType(jsonLD(t, r), "City"), listedCities(jsonLD(t, r))...) {
+			found = found || o["description"] == typed
+		}
+		if !found {
+			t.Errorf("%s: no City in the structured data reads back the typed summary", path)
+		}
+	}
+}
+
+// listedCities are the cities of the ItemLists among objs.
+func listedCities(objs []map[string]any) []map[string]any {
+	var out []map[string]any
+	for _, list := range ofType(objs, "ItemList") {
+		items, _ := list["itemListElement"].([]any)
+		for _, it := range items {
+			if item, ok := it.(map[string]any)["item"].(map[string]any); ok && item["@type"] == "City" {
+				out = append(out, item)
+			}
+		}
+	}
+	return out
+}
