@@ -2,6 +2,7 @@ package schemaorg_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -102,5 +103,34 @@ func TestEncodedAsTheLayoutDoesCannotCloseTheScript(t *testing.T) {
 	}
 	if s := string(b); strings.Contains(s, "<") || strings.Contains(s, ">") {
 		t.Errorf("encoded with < or >: %s", s)
+	}
+}
+
+// MarshalJSON, for an encoder that asks a Thing for bytes rather than letting it write itself,
+// gives the same JSON as the encoder that lets it (MarshalJSONTo), the properties in order.
+func TestThingMarshalJSONMatchesMarshalJSONTo(t *testing.T) {
+	c := content.City{Kind: content.Twin, Slug: "duisburg", Name: content.Text{RU: "Дуйсбург", EN: "Duisburg"}, Country: "DE",
+		Location: &content.GeoPoint{Lat: 51.43, Lon: 6.76}, Website: "https://duisburg.de", Summary: content.Text{EN: "A <b> & </script>"}}
+	thing := schemaorg.City(c, content.EN, "https://site/en/twin-cities/duisburg")
+	viaEncoder, err := json.Marshal(thing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked, err := thing.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	if err := json.Unmarshal(asked, &a); err != nil {
+		t.Fatalf("MarshalJSON gave no JSON: %v\n%s", err, asked)
+	}
+	if err := json.Unmarshal(viaEncoder, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("MarshalJSON %s, the encoder %s", asked, viaEncoder)
+	}
+	if !strings.HasPrefix(string(asked), `{"@context":"https://schema.org","@type":"City","name":"Duisburg"`) {
+		t.Errorf("the properties are not in the order given: %s", asked)
 	}
 }

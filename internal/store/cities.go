@@ -70,6 +70,11 @@ var (
 	cityCardTable = newEntryTable[content.City]("cities", "c", pictureJoin("c"), cityCardColumns)
 )
 
+// cityOrder is the order of the cities' lists: as staff set it, then by the start of the
+// relationship. Every read that must line up with ListCities (the share picture's places, the
+// awards' city names) orders by it.
+const cityOrder = "c.sort_order, c.since_date NULLS LAST, c.name_en, c.id"
+
 // CityQuery selects cities for a list.
 type CityQuery struct {
 	Kind content.CityKind // "" for every kind
@@ -99,7 +104,7 @@ func listCities(q CityQuery, out *[]content.City) read {
 	args := pageArgs(q.Limit, q.Offset)
 	// The order is written out for each case, not switched by a parameter, so that the planner can
 	// read a page of the public list from its index (migration 00024) in either.
-	order := "c.sort_order, c.since_date NULLS LAST, c.name_en, c.id"
+	order := cityOrder
 	if q.CurrentFirst {
 		order = "c.status <> 'active', " + order
 	}
@@ -149,7 +154,7 @@ func publicCityPlaces(out *[]content.City) read {
 	where := Public.where("c", nil, args)
 	return read{"city places", `SELECT c.latitude, c.longitude, c.status FROM cities c
 		WHERE ` + where + `
-		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args,
+		ORDER BY ` + cityOrder, args,
 		into(out, func(row pgx.CollectableRow) (content.City, error) {
 			var c content.City
 			err := row.Scan(latitude{&c.Location}, longitude{&c.Location}, &c.Status)
@@ -164,7 +169,7 @@ func publicCityPlaces(out *[]content.City) read {
 func cityNames(what, ids string, args pgx.StrictNamedArgs, out *[]content.City) read {
 	return read{what, `SELECT c.id, c.kind, c.slug, c.name_ru, c.name_en FROM cities c
 		WHERE c.id IN (` + ids + `) AND ` + Public.where("c", nil, args) + `
-		ORDER BY c.sort_order, c.since_date NULLS LAST, c.name_en, c.id`, args,
+		ORDER BY ` + cityOrder, args,
 		into(out, func(row pgx.CollectableRow) (content.City, error) {
 			var c content.City
 			err := row.Scan(&c.ID, &c.Kind, &c.Slug, &c.Name.RU, &c.Name.EN)
