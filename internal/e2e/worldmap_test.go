@@ -13,8 +13,8 @@ import (
 // TestWorldMap looks at the home page's map in a real browser at a phone's and a desktop's width:
 // the map is drawn, takes less than half of a phone's first screen, and the names the browser
 // actually lays out overlap nowhere, in the largest font's version too (the server only estimates
-// text widths). It saves screenshots
-// of the home page and a city page (build/screenshots/map-*) for a person to look at.
+// text widths). It saves screenshots of the home page and a city page (build/screenshots/map-*)
+// for a person to look at.
 func TestWorldMap(t *testing.T) {
 	t.Parallel()
 	s := startSite(t)
@@ -47,6 +47,11 @@ func TestWorldMap(t *testing.T) {
 		}
 		if overlaps := labelOverlaps(t, big); len(overlaps) > 0 {
 			t.Errorf("%d px, largest font: labels overlap: %v", width, overlaps)
+		}
+		// Its cards stand one under another at any width: their pictures are a strip, not a
+		// screen high each.
+		if h := eval[float64](t, big, `Math.max(...[...document.querySelectorAll('.card-picture > *')].map(e => e.getBoundingClientRect().height))`); h <= 0 || h > 300 {
+			t.Errorf("%d px, largest font: a card's picture is %.0f px high, want a strip of at most 300", width, h)
 		}
 		screenshot(t, big, fmt.Sprintf("map-%d-home-ru-largest", width))
 	}
