@@ -13,6 +13,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"twincities/internal/content"
+	"twincities/internal/i18n"
 	"twincities/internal/postgres/pgtest"
 	"twincities/internal/store"
 )
@@ -75,6 +77,11 @@ func TestHomeMapLinksEveryPublishedCity(t *testing.T) {
 	inset := r.doc.Find("svg#map-inset")
 	if inset.Find(`a[href="/en/partner-cities/kazan"] text`).Length() != 1 {
 		t.Error("the inset does not name Kazan")
+	}
+	// Its name is shown above it too, for those who see the map, and is its title for the others.
+	caption := inset.Prev()
+	if want := i18n.For(content.EN).MapInsetTitle; !caption.Is("p.map-caption") || squash(caption.Text()) != want || inset.Find("title").Text() != want {
+		t.Errorf("the inset's caption %q (%s) and title %q, want both %q", squash(caption.Text()), goquery.NodeName(caption), inset.Find("title").Text(), want)
 	}
 }
 
