@@ -171,8 +171,8 @@ var en = Messages{
 	LocatorDescPerm: "%s and Perm (a circle), with the shortest route between them.",
 	LocatorDesc:     "Where %s is in the world.",
 	// Honest counts on the home page (issue 9, item 4).
-	CountFormerOne:   "former",
-	CountFormerOther: "former",
+	CountFormerOne:   "former one",
+	CountFormerOther: "former ones",
 	CountFormerJoin:  " and ",
 	// Writing to the department (issue 9, item 6, the form).
 	WriteTitle:          "Write to the department",

@@ -24,8 +24,8 @@ func TestCountWithFormer(t *testing.T) {
 		{content.RU, 3, 21, ru.CountPartnerCities, "3 города-партнёра и 21 бывший"},
 		{content.RU, 4, 0, ru.CountTwinCities, "4 города-побратима"},
 		{content.RU, 0, 2, ru.CountTwinCities, "0 городов-побратимов и 2 бывших"},
-		{content.EN, 4, 2, en.CountTwinCities, "4 twin cities and 2 former"},
-		{content.EN, 1, 1, en.CountPartnerCities, "1 partner city and 1 former"},
+		{content.EN, 4, 2, en.CountTwinCities, "4 twin cities and 2 former ones"},
+		{content.EN, 1, 1, en.CountPartnerCities, "1 partner city and 1 former one"},
 		{content.EN, 4, 0, en.CountTwinCities, "4 twin cities"},
 	}
 	for _, tt := range tests {

@@ -27,7 +27,7 @@ func TestHomeLeadAgreesWithItsNumbers(t *testing.T) {
 		want                    string
 	}{
 		{content.EN, 1, 0, 1, "Perm has 1 twin city, and cooperation agreements with 1 Russian city."},
-		{content.EN, 4, 2, 21, "Perm has 4 twin cities and 2 former, and cooperation agreements with 21 Russian cities."},
+		{content.EN, 4, 2, 21, "Perm has 4 twin cities and 2 former ones, and cooperation agreements with 21 Russian cities."},
 		{content.EN, 6, 0, 0, "Perm has 6 twin cities."},
 		{content.RU, 1, 1, 2, tie("У~Перми 1~город-побратим и~1~бывший, а~также соглашения о~сотрудничестве с~2~российскими городами.")},
 		{content.RU, 5, 0, 21, tie("У~Перми 5~городов-побратимов, а~также соглашения о~сотрудничестве с~21~российским городом.")},

@@ -35,7 +35,7 @@ func TestHomeLeadIsCountedFromTheData(t *testing.T) {
 	}
 
 	// The seed: 4 current twin cities, 2 former ones, 4 partner cities.
-	if got := lead(content.EN); got != "Perm has 4 twin cities and 2 former, and cooperation agreements with 4 Russian cities." {
+	if got := lead(content.EN); got != "Perm has 4 twin cities and 2 former ones, and cooperation agreements with 4 Russian cities." {
 		t.Errorf("English lead %q", got)
 	}
 	if got := lead(content.RU); got != tie("У~Перми 4~города-побратима и~2~бывших, а~также соглашения о~сотрудничестве с~4~российскими городами.") {

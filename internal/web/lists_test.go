@@ -187,8 +187,8 @@ func TestHomeCountsAreComputedFromPublishedData(t *testing.T) {
 	}
 	check(content.EN)
 	check(content.RU)
-	if got := texts(mustGet(t, h, "/en/").doc, ".counts li"); got[0] != "4 twin cities and 2 former" {
-		t.Errorf("with Perm's data the home page says %q, want 4 twin cities and 2 former", got[0])
+	if got := texts(mustGet(t, h, "/en/").doc, ".counts li"); got[0] != "4 twin cities and 2 former ones" {
+		t.Errorf("with Perm's data the home page says %q, want 4 twin cities and 2 former ones", got[0])
 	}
 	// Unpublishing a city changes the count: the number is not written anywhere.
 	if _, err := db.Exec(ctx, `UPDATE cities SET published = false WHERE slug = 'oxford'`); err != nil {
