@@ -125,6 +125,7 @@ type AdminMessages struct {
 	TrashIntro   string
 	DeletedAt    string
 	PurgeConfirm string
+	PurgeKeep    string // the way back from the confirmation, the entry left in the trash
 
 	DraftsWaiting    string
 	RecentChanges    string

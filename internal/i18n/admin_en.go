@@ -182,7 +182,8 @@ var adminEN = AdminMessages{
 
 	TrashIntro:   "Deleted entries. They can be restored; only an administrator can delete them for good.",
 	DeletedAt:    "Deleted",
-	PurgeConfirm: "Delete for good? This cannot be undone.",
+	PurgeConfirm: "Delete for good? This cannot be undone: the entry and all its versions will be gone, with no way to restore them.",
+	PurgeKeep:    "Keep it, back to the trash",
 
 	DraftsWaiting:    "Drafts",
 	RecentChanges:    "Recent changes",

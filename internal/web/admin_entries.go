@@ -256,7 +256,8 @@ func publishEntry[T content.Entry](s *Server, res resource[T], on bool) handlerF
 // moveEntry handles the moves of the trash, action being one of the audit log's:
 // "POST {base}/{id}/delete" (store.ActionDelete) to the trash, then the entries' list;
 // "POST {base}/{id}/restore" (store.ActionRestore) out of it, then the entry;
-// "POST {base}/{id}/purge" (store.ActionPurge, administrators only) gone for good, then the trash.
+// "POST {base}/{id}/purge" (store.ActionPurge, administrators only) asks to confirm, and with
+// confirm=yes purges the entry for good, then the trash.
 func moveEntry[T content.Entry](s *Server, res resource[T], action string) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		e, err := res.load(s, r)
@@ -271,6 +272,14 @@ func moveEntry[T content.Entry](s *Server, res resource[T], action string) handl
 		case store.ActionRestore:
 			err, flash, next = res.table.Restore(ctx, s.db, id, actorOf(ctx)), a.FlashRestored, res.entryPath(id)
 		case store.ActionPurge:
+			// Gone for good cannot be undone: the trash's button asks first, on a page of its
+			// own (no script needed), and only its answer purges.
+			if r.PostFormValue("confirm") != "yes" {
+				p := s.adminPage(r, a.Purge+": "+e.Label(adminLang(r)), "/admin/trash",
+					templates.Crumb{Label: a.Trash, Path: "/admin/trash"}, templates.Crumb{Label: a.Purge})
+				s.render(w, r, http.StatusOK, templates.ConfirmPurge(p, res.entryPath(id)+"/purge"))
+				return nil
+			}
 			err, flash, next = res.table.Purge(ctx, s.db, id, actorOf(ctx)), a.FlashPurged, "/admin/trash"
 		default:
 			panic("web: no trash move " + action)

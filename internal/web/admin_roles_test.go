@@ -39,7 +39,7 @@ func TestEditorIsRefusedAdminPages(t *testing.T) {
 			"password": {"Sneaky admin password 1"}, "password2": {"Sneaky admin password 1"}},
 		"/admin/users/" + itoa(ed.ID) + "/password": {"password": {"Sneaky admin password 1"}, "password2": {"Sneaky admin password 1"}},
 		"/admin/users/1/disable":                    nil,
-		twinPath(oxford.ID) + "/purge":              nil,
+		twinPath(oxford.ID) + "/purge":              {"confirm": {"yes"}},
 	}
 	for path, v := range posts {
 		expectStatus(t, editor.post(path, v), http.StatusForbidden)

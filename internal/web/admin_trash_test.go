@@ -99,7 +99,19 @@ func TestOnlyAnAdminPurges(t *testing.T) {
 
 	admin := site.newBrowser(t, "en")
 	admin.mustSignIn(adminEmail, adminPassword)
-	res := admin.submit(admin.mustGet("/admin/trash"), formAt(path+"/purge"), nil)
+	// The trash's button asks first, on a page of its own; leaving it keeps the city.
+	confirm := admin.submit(admin.mustGet("/admin/trash"), formAt(path+"/purge"), nil)
+	expectStatus(t, confirm, http.StatusOK)
+	if h1 := squash(confirm.doc.Find("h1").Text()); !strings.HasPrefix(h1, adminEN.Purge+": ") || !strings.Contains(h1, "Qingdao") {
+		t.Errorf("the confirmation's heading %q does not name the city", h1)
+	}
+	if !strings.Contains(confirm.text(), adminEN.PurgeConfirm) || squash(confirm.doc.Find(`main .narrow a[href="/admin/trash"]`).Text()) != adminEN.PurgeKeep {
+		t.Errorf("the confirmation does not warn or offer the way back: %q", confirm.text())
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM cities WHERE id = $1`, qingdao.ID); n != 1 {
+		t.Fatal("the city was purged before the purge was confirmed")
+	}
+	res := admin.submit(confirm, formAt(path+"/purge"), nil)
 	expectRedirect(t, res, "/admin/trash")
 	trash := admin.follow(res)
 	if got := trash.flash(); got != adminEN.FlashPurged {
