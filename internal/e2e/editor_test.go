@@ -106,8 +106,8 @@ func TestEditorJourneyByKeyboardOnly(t *testing.T) {
 		}
 	}
 
-	// Publish, with the keyboard.
-	tabTo(t, ctx, `form[action$="/publish"] button`, 40)
+	// Publish, with the keyboard: "Save and publish" in the form's bar, after the fields.
+	tabTo(t, ctx, `button[formaction$="/publish"]`, 200)
 	follow(t, ctx, enter())
 	saved, err := store.Cities.Get(bg, s.DB, city.ID)
 	if err != nil {

@@ -36,6 +36,8 @@ func TestFormBarStaysInViewAndNeverHidesTheFocus(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := tab(t, c.width)
 			signIn(t, ctx, s, "editor@example.org", password)
+			// In Russian, the staff's language, whose words are the longer.
+			do(t, ctx, setCookie(s.URL+"/admin", "admin_lang", "ru"))
 			open(t, ctx, s.URL+edit)
 			if c.font != "" {
 				eval[bool](t, ctx, `(document.documentElement.style.fontSize = "`+c.font+`", true)`)
@@ -55,6 +57,18 @@ func TestFormBarStaysInViewAndNeverHidesTheFocus(t *testing.T) {
 				if !visible && stuck {
 					t.Errorf("scrolled to %s, Save draft is not on screen", at)
 				}
+			}
+			// No button is narrower than a word of its label: words wrap between them, never
+			// inside one ("Сохрани|ть").
+			if broken := eval[[]string](t, ctx, `[...document.querySelectorAll('.form-bar button')].filter(b => b.offsetParent).map(b => {
+				const cs = getComputedStyle(b), span = document.createElement('span');
+				span.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + cs.font + ';letter-spacing:' + cs.letterSpacing;
+				document.body.appendChild(span);
+				const widest = Math.max(...b.textContent.trim().split(/\s+/).map(w => (span.textContent = w, span.getBoundingClientRect().width)));
+				span.remove();
+				const inner = b.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+				return inner + 0.5 < widest ? b.textContent.trim() : null }).filter(Boolean)`); len(broken) > 0 {
+				t.Errorf("buttons narrower than a word of theirs: %q", broken)
 			}
 			eval[bool](t, ctx, `(window.scrollTo(0, document.body.scrollHeight / 3), true)`)
 			viewScreenshot(t, ctx, c.name+"-admin-edit-form-bar")

@@ -311,6 +311,7 @@ type AdminMessages struct {
 	// Issue 11, drafts: the working copy beside a published entry.
 	SaveDraft             string // the button that keeps changes private
 	PublishChanges        string // the button that puts them on the site
+	SaveAndPublish        string // a draft's button beside Save: what the form holds, saved and on the site
 	DiscardDraft          string // the button that drops the draft
 	EditingLive           string // on a published entry's form without a draft
 	EditingDraft          string // on the draft's form: "%[1]s" who saved it, "%[2]s" when

@@ -362,6 +362,7 @@ var adminEN = AdminMessages{
 	// Issue 11, drafts: the working copy beside a published entry.
 	SaveDraft:             "Save draft",
 	PublishChanges:        "Publish changes",
+	SaveAndPublish:        "Save and publish",
 	DiscardDraft:          "Discard draft",
 	EditingLive:           "You are editing the published version. “Save draft” keeps your changes to yourselves: the public goes on seeing the published version. “Publish changes” puts them on the site.",
 	EditingDraft:          "You are editing the draft saved by %[1]s on %[2]s. The public sees the published version until the changes are published.",

@@ -128,7 +128,7 @@ func TestCreateValidateFixPublishTwinCity(t *testing.T) {
 	}
 
 	// 4. Publishing needs both languages: refused, still a draft.
-	res = b.submit(edit, formAt(path+"/publish"), nil)
+	res = b.publishDraft(edit, path, nil)
 	expectStatus(t, res, http.StatusUnprocessableEntity)
 	if got := res.flash(); got != adminEN.PublishNeedsBoth {
 		t.Errorf("flash %q, want %q", got, adminEN.PublishNeedsBoth)
@@ -150,7 +150,7 @@ func TestCreateValidateFixPublishTwinCity(t *testing.T) {
 	expectPreview(t, b.mustGet(path+"/preview?lang=en"), path, "Nantes")
 	expectStatus(t, public.get("/en/twin-cities/nantes"), http.StatusNotFound)
 
-	res = b.submit(edit, formAt(path+"/publish"), nil)
+	res = b.publishDraft(edit, path, nil)
 	expectRedirect(t, res, path)
 	if got := b.follow(res).flash(); got != adminEN.FlashPublished {
 		t.Errorf("flash %q, want %q", got, adminEN.FlashPublished)

@@ -229,6 +229,9 @@ func publishEntry[T content.Entry](s *Server, res resource[T], on bool) handlerF
 			if refused, err := s.refusePublishing(w, r); refused || err != nil {
 				return err
 			}
+			if r.PostFormValue("with") == "form" && !usesDrafts(e) {
+				return publishTyped(s, w, r, res, e, base) // the draft's form, as typed
+			}
 		}
 		a := adminMessages(r)
 		_, err = res.table.SetPublished(r.Context(), s.db, e.EntryID(), base, on, actorOf(r.Context()))

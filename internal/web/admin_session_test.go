@@ -211,7 +211,7 @@ func TestFormPostedFromARefusedPublishIsKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := twinPath(draft.ID)
-	refused := b.submit(b.mustGet(path), formAt(path+"/publish"), nil)
+	refused := b.publishDraft(b.mustGet(path), path, nil)
 	expectStatus(t, refused, http.StatusUnprocessableEntity)
 
 	clk.Advance(2 * time.Hour)

@@ -126,7 +126,7 @@ func TestNews(t *testing.T) {
 	}
 
 	// Published, it is everywhere the public looks.
-	expectRedirect(t, ru.submit(edit, formAt(made.location()+"/publish"), nil), made.location())
+	expectRedirect(t, ru.publishDraft(edit, made.location(), nil), made.location())
 	for _, l := range content.Langs {
 		item := anon.mustGet("/" + string(l) + "/news/duisburg-20")
 		if h1 := squash(item.doc.Find("h1").Text()); h1 != squash(n.Title.In(l)) {

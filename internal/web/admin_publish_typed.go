@@ -1,0 +1,58 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"reflect"
+
+	"twincities/internal/content"
+	"twincities/internal/store"
+)
+
+// publishTyped publishes a draft with what its form holds: "Save and publish" is a button of the
+// entry's form, after Save, so a person who typed and then pressed it loses nothing. It is all or
+// nothing: a form with problems, or one that could not be published (not complete in both
+// languages), comes back as typed with the fields marked, and nothing is saved; otherwise what was
+// typed is saved (when it changed anything), then published.
+func publishTyped[T content.Entry](s *Server, w http.ResponseWriter, r *http.Request, res resource[T], e T, base int) error {
+	ctx, a := r.Context(), adminMessages(r)
+	before := formValues(e, res.sources(e))
+	form, problems := res.read(r.PostForm, &e)
+	if err := res.table.CheckPublished(&e); len(problems) > 0 || err != nil {
+		if content.AsValidation(err) == nil && err != nil {
+			return err
+		}
+		if len(problems) == 0 {
+			// Only the rules of a public entry refuse it: say why it is not published.
+			s.flash(ctx, a.PublishNeedsBoth)
+		}
+		return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)
+	}
+	// Nothing typed, nothing to save: the change log shows the publication alone.
+	var err error
+	if !reflect.DeepEqual(before, formValues(e, res.sources(e))) {
+		err = res.table.Update(ctx, s.db, &e, base, actorOf(ctx))
+	}
+	var conflict *store.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		return renderConflict(s, w, r, res, conflict, e, form)
+	case content.AsValidation(err) != nil:
+		return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(nil, err), http.StatusUnprocessableEntity)
+	case err != nil:
+		return err
+	}
+	_, err = res.table.SetPublished(ctx, s.db, e.EntryID(), e.CurrentVersion(), true, actorOf(ctx))
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		// Someone changed it between the two steps: what was typed is saved, as a draft.
+		s.flash(ctx, a.FlashSaved+" "+a.ConflictIntro)
+		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+		return nil
+	case err != nil:
+		return err
+	}
+	s.flash(ctx, a.FlashPublished+fileLeftBehind(r))
+	http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
+	return nil
+}
