@@ -2,24 +2,18 @@ package web_test
 
 import (
 	"net/url"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // Issue 11, images in the form: the image controls are part of an entry's form, and each of
 // their buttons posts the whole form to its own address.
 
-// pressButton submits the form of p that formSel matches by its button that buttonSel matches (in
-// the form, or elsewhere on the page and given to the form by its form attribute), as a browser
-// does: to the button's formaction and in its formenctype where it has them, with the
+// pressButton submits the form of p that formSel matches by its button that buttonSel matches, as
+// a browser does: to the button's formaction and in its formenctype where it has them, with the
 // button's name and value, the edits typed and the files chosen.
 func (b *browser) pressButton(p page, formSel, buttonSel string, edits url.Values, files map[string]upload) page {
 	b.tb.Helper()
 	form := findForm(b.tb, p, formSel)
 	btn := form.Find(buttonSel)
-	if id := form.AttrOr("id", ""); btn.Length() == 0 && id != "" {
-		btn = p.doc.Find(buttonSel).FilterFunction(func(_ int, s *goquery.Selection) bool { return s.AttrOr("form", "") == id })
-	}
 	if btn.Length() != 1 {
 		b.tb.Fatalf("%s: %d buttons match %q in %s, want 1", p.path, btn.Length(), buttonSel, formSel)
 	}
@@ -55,8 +49,8 @@ func reuseButton(action string) string {
 	return `button[formaction="` + action + `"][name="use"][value="library"]`
 }
 
-// publishDraft presses the "Publish" button of a draft's page at path, which sends the entry's
-// form as it stands, with edits typed into it.
+// publishDraft presses "Save and publish" on a draft's page at path, which sends the entry's form
+// as it stands, with edits typed into it.
 func (b *browser) publishDraft(p page, path string, edits url.Values) page {
 	b.tb.Helper()
 	return b.pressButton(p, formAt(path), `button[formaction="`+path+`/publish"]`, edits, nil)
