@@ -60,5 +60,8 @@ func who(p AdminPage, name string) string {
 	if name == "scheduler" { // store.SchedulerActor
 		return p.Admin.SchedulerName
 	}
+	if name == "command line" { // app's actor for accounts made on the server
+		return p.Admin.CommandLineName
+	}
 	return name
 }

@@ -52,6 +52,7 @@ type AdminMessages struct {
 	Edit           string
 	Search         string
 	Filter         string
+	StateColumn    string // the heading of the lists' column saying whether each is published, in the trash, active
 	All            string
 	PublishedState string // "published" as a state
 	DraftState     string
@@ -351,6 +352,7 @@ type AdminMessages struct {
 	ScheduleIncomplete     string // %s: the missing fields
 	ScheduleEntryGone      string
 	SchedulerName          string // the author of what the scheduler did, in the history
+	CommandLineName        string // the author of what was done on the server's command line
 	SchedulePublishNoun    string // "publication", in the lists
 	ScheduleUnpublishNoun  string // "withdrawal", in the lists
 	ScheduleFailedOther    string // another reason: the log has it

@@ -122,7 +122,8 @@ func TestScheduleFailureDismissed(t *testing.T) {
 }
 
 // TestAuditDetailsInWords: the change log tells the details the store writes as codes in words:
-// a new account's role, the version a revert went back to, the city an event was purged with.
+// a new account's role, the version a revert went back to, the city an event was purged with; and
+// the author of what was done on the server's command line.
 func TestAuditDetailsInWords(t *testing.T) {
 	t.Parallel()
 	db := pgtest.SeededDB(t)
@@ -132,12 +133,15 @@ func TestAuditDetailsInWords(t *testing.T) {
 	exec(t, db, insert, "user_add", "user", "Someone <someone@perm.example>", "admin")
 	exec(t, db, insert, "revert", "city", "Город / City", "version 3")
 	exec(t, db, insert, "purge", "event", "Событие / Event", "city 12")
+	// An account made on the server (twincities user add) is written by "command line".
+	exec(t, db, `INSERT INTO audit_log (user_name, action, entity, entity_id, label, detail)
+		VALUES ('command line', 'user_add', 'user', '2', 'Other <other@perm.example>', 'editor')`)
 	for _, c := range []struct {
 		lang  string
 		words []string
 	}{
-		{"en", []string{adminEN.RoleNames[content.Admin], "back to version 3", "with its city (no. 12)"}},
-		{"ru", []string{adminRU.RoleNames[content.Admin], "к версии 3", "вместе с городом (№ 12)"}},
+		{"en", []string{adminEN.RoleNames[content.Admin], "back to version 3", "with its city (no. 12)", adminEN.CommandLineName}},
+		{"ru", []string{adminRU.RoleNames[content.Admin], "к версии 3", "вместе с городом (№ 12)", adminRU.CommandLineName}},
 	} {
 		b := site.newBrowser(t, c.lang)
 		b.mustSignIn(editorEmail, editorPassword)
@@ -147,7 +151,7 @@ func TestAuditDetailsInWords(t *testing.T) {
 				t.Errorf("%s: the change log does not say %q: %q", c.lang, w, log)
 			}
 		}
-		for _, code := range []string{`· admin([^a-z]|$)`, "· version 3", "· city 12"} {
+		for _, code := range []string{`· admin([^a-z]|$)`, "· version 3", "· city 12", "· command line ·"} {
 			if regexp.MustCompile(code).MatchString(log) {
 				t.Errorf("%s: the change log shows the code %q", c.lang, code)
 			}
