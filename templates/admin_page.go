@@ -9,13 +9,15 @@ import (
 
 // AdminPage is what the admin layout needs to know about the page it frames.
 type AdminPage struct {
-	Lang    content.Lang
-	Msg     *i18n.Messages      // the public site's messages, for the names the admin shares with it
-	Admin   *i18n.AdminMessages // the admin's own messages
-	Title   string
-	User    *content.User // nil on the sign-in page
-	Flash   string        // a message about what just happened
-	Section string        // the admin section, to mark in the navigation
+	Lang  content.Lang
+	Msg   *i18n.Messages      // the public site's messages, for the names the admin shares with it
+	Admin *i18n.AdminMessages // the admin's own messages
+	Title string
+	User  *content.User // nil on the sign-in page
+	Flash string        // a message about what just happened
+	// FlashProblem is a message that something asked for was not done, shown as a warning.
+	FlashProblem string
+	Section      string // the admin section, to mark in the navigation
 	// Sections are the admin's menu, each kind of entry among them; the person's role decides
 	// which they see.
 	Sections []Section

@@ -67,7 +67,7 @@ func saveDraft[T content.Entry](s *Server, w http.ResponseWriter, r *http.Reques
 		return renderConflict(s, w, r, res, conflict, e, form)
 	case len(problems) > 0 || content.AsValidation(err) != nil:
 		if publish {
-			s.flash(ctx, a.DraftPublishNeedsBoth)
+			s.flashProblem(ctx, a.DraftPublishNeedsBoth)
 		}
 		return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)
 	case err != nil:
@@ -101,7 +101,7 @@ func discardDraft[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		err = res.table.DiscardDraft(ctx, s.db, e.EntryID(), rev, actorOf(ctx))
 		switch {
 		case errors.Is(err, store.ErrConflict):
-			s.flash(ctx, a.ConflictIntro)
+			s.flashProblem(ctx, a.ConflictIntro)
 		case err != nil:
 			return err
 		default:

@@ -237,11 +237,11 @@ func publishEntry[T content.Entry](s *Server, res resource[T], on bool) handlerF
 		_, err = res.table.SetPublished(r.Context(), s.db, e.EntryID(), base, on, actorOf(r.Context()))
 		switch {
 		case errors.Is(err, store.ErrConflict):
-			s.flash(r.Context(), a.ConflictIntro)
+			s.flashProblem(r.Context(), a.ConflictIntro)
 			http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 			return nil
 		case content.AsValidation(err) != nil:
-			s.flash(r.Context(), a.PublishNeedsBoth)
+			s.flashProblem(r.Context(), a.PublishNeedsBoth)
 			return renderEntryForm(s, w, r, res, e, false, formValues(e, res.sources(e)), mergeProblems(nil, err), http.StatusUnprocessableEntity)
 		case err != nil:
 			return err

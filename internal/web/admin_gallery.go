@@ -79,7 +79,7 @@ func editPhoto[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		if err != nil || n < 0 || n >= len(photos) {
 			// A photo that is no longer there: someone else removed it meanwhile, or the address
 			// was never one. The page as it is now says which photos there are.
-			s.flash(r.Context(), a.ConflictIntro)
+			s.flashProblem(r.Context(), a.ConflictIntro)
 			http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 			return nil
 		}

@@ -67,7 +67,7 @@ func revertEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		_, err = res.table.Revert(ctx, s.db, e.EntryID(), to, base, actorOf(ctx))
 		switch {
 		case errors.Is(err, store.ErrConflict):
-			s.flash(ctx, a.ConflictIntro)
+			s.flashProblem(ctx, a.ConflictIntro)
 			http.Redirect(w, r, res.entryPath(e.EntryID())+"/history", http.StatusSeeOther)
 			return nil
 		case content.AsValidation(err) != nil:

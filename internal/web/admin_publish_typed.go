@@ -24,7 +24,7 @@ func publishTyped[T content.Entry](s *Server, w http.ResponseWriter, r *http.Req
 		}
 		if len(problems) == 0 {
 			// Only the rules of a public entry refuse it: say why it is not published.
-			s.flash(ctx, a.PublishNeedsBoth)
+			s.flashProblem(ctx, a.PublishNeedsBoth)
 		}
 		return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)
 	}
@@ -46,7 +46,7 @@ func publishTyped[T content.Entry](s *Server, w http.ResponseWriter, r *http.Req
 	switch {
 	case errors.Is(err, store.ErrConflict):
 		// Someone changed it between the two steps: what was typed is saved, as a draft.
-		s.flash(ctx, a.FlashSaved+" "+a.ConflictIntro)
+		s.flashProblem(ctx, a.FlashSaved+" "+a.ConflictIntro)
 		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 		return nil
 	case err != nil:

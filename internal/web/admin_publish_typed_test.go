@@ -46,8 +46,8 @@ func TestPublishingADraftTakesWhatWasTyped(t *testing.T) {
 	// Not complete in English: not published, and nothing saved either.
 	res = b.publishDraft(b.mustGet(path), path, url.Values{"region_ru": {"Атлантическая Луара"}})
 	expectStatus(t, res, http.StatusUnprocessableEntity)
-	if got := res.flash(); got != adminEN.PublishNeedsBoth {
-		t.Errorf("flash %q, want %q", got, adminEN.PublishNeedsBoth)
+	if got := squash(res.doc.Find(`div.flash.flash-problem[role="alert"]`).Text()); got != adminEN.PublishNeedsBoth {
+		t.Errorf("the warning says %q, want %q (a problem, not a success)", got, adminEN.PublishNeedsBoth)
 	}
 	if got := res.doc.Find(`input[name="region_ru"]`).AttrOr("value", ""); got != "Атлантическая Луара" {
 		t.Errorf("the typed region came back as %q", got)
@@ -58,8 +58,8 @@ func TestPublishingADraftTakesWhatWasTyped(t *testing.T) {
 	// Complete: what was typed is saved and published at once.
 	res = b.publishDraft(b.mustGet(path), path, url.Values{"name_en": {"Nantes"}})
 	expectRedirect(t, res, path)
-	if got := b.follow(res).flash(); got != adminEN.FlashPublished {
-		t.Errorf("flash %q, want %q", got, adminEN.FlashPublished)
+	if done := b.follow(res); done.flash() != adminEN.FlashPublished || done.doc.Find(".flash-problem").Length() != 0 {
+		t.Errorf("flash %q (a warning: %v), want %q as a success", done.flash(), done.doc.Find(".flash-problem").Length() != 0, adminEN.FlashPublished)
 	}
 	if c := cityByID(t, db, draft.ID); !c.Published || c.Name.EN != "Nantes" {
 		t.Errorf("published %v with the English name %q, want published as Nantes", c.Published, c.Name.EN)

@@ -32,8 +32,9 @@ func (s *Server) adminPage(r *http.Request, title, section string, crumbs ...tem
 	p := templates.AdminPage{
 		Lang: l, Msg: i18n.For(l), Admin: i18n.AdminFor(l),
 		Title: title, Section: section, Crumbs: crumbs,
-		Path:  r.URL.RequestURI(),
-		Flash: s.sessions.PopString(r.Context(), keyFlash),
+		Path:         r.URL.RequestURI(),
+		Flash:        s.sessions.PopString(r.Context(), keyFlash),
+		FlashProblem: s.sessions.PopString(r.Context(), keyFlashProblem),
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		// A page that answers a form: the language switch leads to the page, not to the form's

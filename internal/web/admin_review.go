@@ -90,7 +90,7 @@ func sendForReview[T content.Entry](s *Server, w http.ResponseWriter, r *http.Re
 	case errors.As(err, &conflict):
 		return renderConflict(s, w, r, res, conflict, e, form)
 	case len(problems) > 0 || content.AsValidation(err) != nil:
-		s.flash(ctx, a.ReviewNeedsBoth)
+		s.flashProblem(ctx, a.ReviewNeedsBoth)
 		return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)
 	case err != nil:
 		return err
@@ -125,15 +125,15 @@ func approveReview[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		err = res.table.ApproveReview(ctx, s.db, e.EntryID(), base, rev, actorOf(ctx))
 		switch {
 		case errors.Is(err, store.ErrNotWaiting):
-			s.flash(ctx, a.ReviewNotWaiting)
+			s.flashProblem(ctx, a.ReviewNotWaiting)
 		case errors.Is(err, store.ErrConflict):
-			s.flash(ctx, a.ConflictIntro)
+			s.flashProblem(ctx, a.ConflictIntro)
 		case content.AsValidation(err) != nil:
 			shown, values, werr := withDraft(ctx, s, res, e)
 			if werr != nil {
 				return werr
 			}
-			s.flash(ctx, a.DraftPublishNeedsBoth)
+			s.flashProblem(ctx, a.DraftPublishNeedsBoth)
 			return renderEntryForm(s, w, r, res, shown, false, values, mergeProblems(nil, err), http.StatusUnprocessableEntity)
 		case err != nil:
 			return err
@@ -174,7 +174,7 @@ func returnReview[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			}
 			return renderEntryForm(s, w, r, res, shown, false, values, nil, http.StatusUnprocessableEntity)
 		case errors.Is(err, store.ErrNotWaiting):
-			s.flash(ctx, a.ReviewNotWaiting)
+			s.flashProblem(ctx, a.ReviewNotWaiting)
 		case err != nil:
 			return err
 		default:

@@ -26,12 +26,15 @@ const (
 
 // Session keys.
 const (
-	keyUserID  = "user_id"
-	keyEpoch   = "epoch"
-	keyAuthAt  = "auth_at"
-	keySeenAt  = "seen_at"
-	keyFlash   = "flash"
-	keyPending = "pending"
+	keyUserID = "user_id"
+	keyEpoch  = "epoch"
+	keyAuthAt = "auth_at"
+	keySeenAt = "seen_at"
+	keyFlash  = "flash"
+	// keyFlashProblem is a message that something was not done, shown apart from the flash of
+	// what was done.
+	keyFlashProblem = "flash_problem"
+	keyPending      = "pending"
 	// keyPasswordPassed holds a passwordPassed between the password and the code.
 	keyPasswordPassed = "password_passed"
 	// keyNewTOTP holds the key of an authenticator app being set up, until a code confirms it:
@@ -191,6 +194,12 @@ func (s *Server) pendingFor(ctx context.Context, path string) (url.Values, bool)
 
 // flash keeps a message for the next page the person sees.
 func (s *Server) flash(ctx context.Context, msg string) { s.sessions.Put(ctx, keyFlash, msg) }
+
+// flashProblem keeps msg for the next admin page as a problem: something asked for was not done
+// (not published, changed by someone else meanwhile). It is shown as a warning, not as a success.
+func (s *Server) flashProblem(ctx context.Context, msg string) {
+	s.sessions.Put(ctx, keyFlashProblem, msg)
+}
 
 // noStoreUnder keeps every response under prefix out of every cache: admin pages hold drafts
 // and personal data.
