@@ -70,6 +70,7 @@ type AdminMessages struct {
 	FlashDeleted     string
 	FlashRestored    string
 	FlashPurged      string
+	RevertedIsPublic string // after FlashReverted, when the version restored is the public one
 	FlashReverted    string
 	FlashImage       string
 	FlashImageGone   string

@@ -62,6 +62,7 @@ var adminEN = AdminMessages{
 	FlashRestored:    "The entry was restored.",
 	FlashPurged:      "The entry was deleted for good.",
 	FlashReverted:    "The earlier version of the entry was restored.",
+	RevertedIsPublic: "It is on the site now. Another version can be restored the same way, from the entry's change log.",
 	FlashImage:       "The image was saved.",
 	FlashImageGone:   "The image was removed.",
 

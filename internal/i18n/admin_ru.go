@@ -62,6 +62,7 @@ var adminRU = AdminMessages{
 	FlashRestored:    "Запись восстановлена.",
 	FlashPurged:      "Запись удалена навсегда.",
 	FlashReverted:    "Восстановлена прежняя версия записи.",
+	RevertedIsPublic: "Она уже на сайте. Вернуть другую версию можно там же, в журнале изменений записи.",
 	FlashImage:       "Изображение сохранено.",
 	FlashImageGone:   "Изображение убрано.",
 

@@ -64,7 +64,7 @@ func revertEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 				return err
 			}
 		}
-		_, err = res.table.Revert(ctx, s.db, e.EntryID(), to, base, actorOf(ctx))
+		reverted, err := res.table.Revert(ctx, s.db, e.EntryID(), to, base, actorOf(ctx))
 		switch {
 		case errors.Is(err, store.ErrConflict):
 			s.flashProblem(ctx, a.ConflictIntro)
@@ -81,7 +81,11 @@ func revertEntry[T content.Entry](s *Server, res resource[T]) handlerFunc {
 		case err != nil:
 			return err
 		}
-		s.flash(ctx, a.FlashReverted)
+		msg := a.FlashReverted
+		if reverted.IsPublished() {
+			msg += " " + a.RevertedIsPublic // so nobody is surprised by the public page
+		}
+		s.flash(ctx, msg)
 		http.Redirect(w, r, res.entryPath(e.EntryID()), http.StatusSeeOther)
 		return nil
 	}

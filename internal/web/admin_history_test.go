@@ -219,8 +219,9 @@ func TestRevertToAnEarlierVersion(t *testing.T) {
 	}
 	res := b.submit(hist, revertTo(1), nil)
 	expectRedirect(t, res, path)
-	if got := b.follow(res).flash(); got != adminEN.FlashReverted {
-		t.Errorf("flash %q, want %q", got, adminEN.FlashReverted)
+	// Duisburg is published: the message says the restored version is public at once.
+	if got, want := b.follow(res).flash(), adminEN.FlashReverted+" "+adminEN.RevertedIsPublic; got != want {
+		t.Errorf("flash %q, want %q", got, want)
 	}
 	c := cityByID(t, db, duisburg.ID)
 	if c.Summary.EN != duisburg.Summary.EN || c.Version != 4 {
