@@ -12,13 +12,13 @@ func init() {
 	}
 	add(&adminRU, map[content.Problem]string{
 		content.ProblemDateDay:   "День — число от 1 до 31.",
-		content.ProblemDateMonth: "Укажите месяц числом от 1 до 12: без месяца день не указывают.",
+		content.ProblemDateMonth: "Месяц\u00a0— число от 1 до 12; если указан день, нужен и месяц.",
 		content.ProblemDateYear:  "Укажите год четырьмя цифрами, например 2007.",
 		content.ProblemDateReal:  "В этом месяце нет такого дня: проверьте день и месяц.",
 	})
 	add(&adminEN, map[content.Problem]string{
 		content.ProblemDateDay:   "The day must be a number from 1 to 31.",
-		content.ProblemDateMonth: "Enter the month as a number from 1 to 12: a day needs its month.",
+		content.ProblemDateMonth: "The month must be a number from 1 to 12; a day needs its month too.",
 		content.ProblemDateYear:  "Enter the year in four digits, such as 2007.",
 		content.ProblemDateReal:  "That month has no such day: check the day and the month.",
 	})
