@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"twincities/internal/content"
+	"twincities/internal/i18n"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -66,7 +68,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if missing := content.MissingLanguages(e); len(missing) > 0 {
 			labels := make([]string, len(missing))
 			for i, m := range missing {
-				labels[i] = a.Fields[m]
+				labels[i] = a.Fields[m] + " (" + strings.ToLower(emptyLanguage(a, e, m)) + ")"
 			}
 			d.Missing = append(d.Missing, templates.MissingRow{Entry: link, Fields: labels})
 		}
@@ -89,4 +91,15 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	d.Recent = auditRows(a, adminLang(r), log)
 	s.render(w, r, http.StatusOK, templates.Dashboard(s.adminPage(r, a.Dashboard, "/admin/"), d))
 	return nil
+}
+
+// emptyLanguage names the language in which e's bilingual field base is empty, for the dashboard's
+// list of what is filled in one language only: the editor is told which box to fill.
+func emptyLanguage(a *i18n.AdminMessages, e content.Entry, base string) string {
+	for _, f := range e.Fields() {
+		if f.Field == base+"_ru" && strings.TrimSpace(f.Value) == "" {
+			return a.Russian
+		}
+	}
+	return a.English
 }

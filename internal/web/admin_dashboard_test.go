@@ -118,8 +118,10 @@ func TestDashboard(t *testing.T) {
 	if missing.Length() != 1 {
 		t.Fatalf("Qingdao is not listed as missing a language: %q", texts(dash.doc, `section[aria-labelledby="missing"] li`))
 	}
-	if text := squash(missing.Text()); !strings.Contains(text, "Циндао") || !strings.Contains(text, adminRU.Fields["summary"]) {
-		t.Errorf("the missing-language line reads %q, want Циндао and %q", text, adminRU.Fields["summary"])
+	// It names the field and the language to fill in.
+	want := adminRU.Fields["summary"] + " (" + strings.ToLower(adminRU.English) + ")"
+	if text := squash(missing.Text()); !strings.Contains(text, "Циндао") || !strings.Contains(text, want) {
+		t.Errorf("the missing-language line reads %q, want Циндао and %q", text, want)
 	}
 	if dashboardSection(dash, "drafts").Find(`a[href="`+path+`"]`).Length() != 1 {
 		t.Error("unpublished Qingdao is not among the drafts")
