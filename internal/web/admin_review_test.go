@@ -342,7 +342,15 @@ func TestReviewSettingAndPublisherRole(t *testing.T) {
 	if _, checked := box.Attr("checked"); checked || squash(form.doc.Find(`label[for="f-require-review"]`).Text()) != adminEN.RequireReview {
 		t.Fatal("the setting is not offered, or it is on by default")
 	}
+	// With review off, the dashboard has no "waiting for review" to puzzle anyone; on, it has.
+	waiting := func() int { return admin.mustGet("/admin/").doc.Find(`section[aria-labelledby="review-waiting"]`).Length() }
+	if n := waiting(); n != 0 {
+		t.Error("review is off, and the dashboard says what waits for it")
+	}
 	expectRedirect(t, admin.submit(form, formAt("/admin/settings"), url.Values{"require_review": {"on"}}), "/admin/settings")
+	if n := waiting(); n != 1 {
+		t.Error("review is on, and the dashboard does not say what waits for it")
+	}
 	form = admin.mustGet("/admin/settings")
 	if _, checked := form.doc.Find("#f-require-review").Attr("checked"); !checked {
 		t.Error("the setting does not show as on")
