@@ -132,6 +132,9 @@ type AdminMessages struct {
 	DraftsWaiting    string
 	RecentChanges    string
 	MissingLanguage  string
+	NotesTitle       string // the dashboard's list of the entries with an editor's note
+	NotesIntro       string
+	NoNotes          string
 	Anniversaries    string
 	AnniversaryFmt   string // "%d years"
 	NoAnniversaries  string

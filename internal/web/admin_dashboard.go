@@ -65,6 +65,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if !e.IsPublished() {
 			d.Drafts = append(d.Drafts, link)
 		}
+		if note := editorNote(e); note != "" {
+			d.Notes = append(d.Notes, templates.NoteRow{Entry: link, Note: note})
+		}
 		if missing := content.MissingLanguages(e); len(missing) > 0 {
 			labels := make([]string, len(missing))
 			for i, m := range missing {
@@ -102,4 +105,18 @@ func emptyLanguage(a *i18n.AdminMessages, e content.Entry, base string) string {
 		}
 	}
 	return a.English
+}
+
+// dashboardNoteLength is how much of an editor's note the dashboard shows: the note's point; the
+// whole is on the entry's page.
+const dashboardNoteLength = 300
+
+// editorNote is e's editor's note as the dashboard shows it, or "" when e has none.
+func editorNote(e content.Entry) string {
+	for _, f := range e.Fields() {
+		if f.Field == "editor_note" {
+			return trimWords(strings.Join(strings.Fields(f.Value), " "), dashboardNoteLength)
+		}
+	}
+	return ""
 }

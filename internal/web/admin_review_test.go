@@ -343,7 +343,9 @@ func TestReviewSettingAndPublisherRole(t *testing.T) {
 		t.Fatal("the setting is not offered, or it is on by default")
 	}
 	// With review off, the dashboard has no "waiting for review" to puzzle anyone; on, it has.
-	waiting := func() int { return admin.mustGet("/admin/").doc.Find(`section[aria-labelledby="review-waiting"]`).Length() }
+	waiting := func() int {
+		return admin.mustGet("/admin/").doc.Find(`section[aria-labelledby="review-waiting"]`).Length()
+	}
 	if n := waiting(); n != 0 {
 		t.Error("review is off, and the dashboard says what waits for it")
 	}
