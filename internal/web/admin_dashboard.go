@@ -71,7 +71,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if missing := content.MissingLanguages(e); len(missing) > 0 {
 			labels := make([]string, len(missing))
 			for i, m := range missing {
-				labels[i] = a.Fields[m] + " (" + strings.ToLower(emptyLanguage(a, e, m)) + ")"
+				lang := emptyLanguage(a, e, m)
+				if l == content.RU {
+					lang = strings.ToLower(lang) // "Название (русский)"; English keeps "Russian"
+				}
+				labels[i] = a.Fields[m] + " (" + lang + ")"
 			}
 			d.Missing = append(d.Missing, templates.MissingRow{Entry: link, Fields: labels})
 		}
