@@ -128,6 +128,9 @@ type AdminMessages struct {
 	DeletedAt    string
 	PurgeConfirm string
 	PurgeKeep    string // the way back from the confirmation, the entry left in the trash
+	// DiscardDraftConfirm and DiscardDraftKeep: the page that asks before a draft is discarded.
+	DiscardDraftConfirm string
+	DiscardDraftKeep    string
 
 	DraftsWaiting    string
 	RecentChanges    string

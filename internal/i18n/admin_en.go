@@ -182,10 +182,12 @@ var adminEN = AdminMessages{
 	EmptyValue:    "(empty)",
 	RevertedToFmt: "to version %d",
 
-	TrashIntro:   "Deleted entries. They can be restored; only an administrator can delete them for good.",
-	DeletedAt:    "Deleted",
-	PurgeConfirm: "Delete for good? This cannot be undone: the entry and all its versions will be gone, with no way to restore them.",
-	PurgeKeep:    "Keep it, back to the trash",
+	TrashIntro:          "Deleted entries. They can be restored; only an administrator can delete them for good.",
+	DeletedAt:           "Deleted",
+	PurgeConfirm:        "Delete for good? This cannot be undone: the entry and all its versions will be gone, with no way to restore them.",
+	PurgeKeep:           "Keep it, back to the trash",
+	DiscardDraftConfirm: "Discard the draft? The changes not yet published leave the form; the site keeps the published version. The draft's text stays only in the change log.",
+	DiscardDraftKeep:    "Keep it, back to the entry",
 
 	DraftsWaiting:    "Drafts",
 	RecentChanges:    "Recent changes",

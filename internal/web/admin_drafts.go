@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"twincities/internal/content"
+	"twincities/internal/i18n"
 	"twincities/internal/store"
 	"twincities/templates"
 )
@@ -98,6 +99,17 @@ func discardDraft[T content.Entry](s *Server, res resource[T]) handlerFunc {
 			return errBadRequest
 		}
 		ctx, a := r.Context(), adminMessages(r)
+		// The draft's words are gone from the form once discarded (the change log alone keeps
+		// them): the button asks first, on a page of its own, and only its answer discards.
+		if r.PostForm.Get("confirm") != "yes" {
+			p := s.adminPage(r, a.DiscardDraft+": "+e.Label(adminLang(r)), res.base,
+				templates.Crumb{Label: res.title(a, i18n.For(adminLang(r))), Path: res.base},
+				templates.Crumb{Label: e.Label(adminLang(r)), Path: res.entryPath(e.EntryID())}, templates.Crumb{Label: a.DiscardDraft})
+			s.render(w, r, http.StatusOK, templates.Confirm(p, templates.Confirmation{Text: a.DiscardDraftConfirm,
+				Action: res.entryPath(e.EntryID()) + "/draft/discard", Fields: [][2]string{{"draft", strconv.Itoa(rev)}},
+				Button: a.DiscardDraft, Back: res.entryPath(e.EntryID()), BackLabel: a.DiscardDraftKeep}))
+			return nil
+		}
 		err = res.table.DiscardDraft(ctx, s.db, e.EntryID(), rev, actorOf(ctx))
 		switch {
 		case errors.Is(err, store.ErrConflict):

@@ -126,7 +126,17 @@ func TestDiscardDraftKeepsPublishedVersion(t *testing.T) {
 	edit := b.mustGet(path)
 	expectStatus(t, b.post(path, url.Values{"version": {itoa(int64(city.Version))}, "do": {"later"}}), http.StatusBadRequest)
 	edit = b.follow(b.submit(edit, formAt(path), url.Values{"do": {"draft"}, "region_en": {"Somewhere else"}}))
-	res := b.submit(edit, formAt(path+"/draft/discard"), nil)
+	// The button asks first; until the answer, the draft stays.
+	confirm := b.submit(edit, formAt(path+"/draft/discard"), nil)
+	expectStatus(t, confirm, http.StatusOK)
+	if !strings.Contains(confirm.text(), adminEN.DiscardDraftConfirm) ||
+		squash(confirm.doc.Find(`main .narrow a[href="`+path+`"]`).Text()) != adminEN.DiscardDraftKeep {
+		t.Errorf("the confirmation does not warn or offer the way back: %q", confirm.text())
+	}
+	if got := squash(b.mustGet(path).doc.Find("#f-region-en").AttrOr("value", "")); got != "Somewhere else" {
+		t.Fatalf("the draft was discarded before the answer: the form holds %q", got)
+	}
+	res := b.submit(confirm, formAt(path+"/draft/discard"), nil)
 	expectRedirect(t, res, path)
 	edit = b.follow(res)
 	if got := edit.flash(); got != adminEN.FlashDraftDiscarded {

@@ -280,7 +280,8 @@ func moveEntry[T content.Entry](s *Server, res resource[T], action string) handl
 			if r.PostFormValue("confirm") != "yes" {
 				p := s.adminPage(r, a.Purge+": "+e.Label(adminLang(r)), "/admin/trash",
 					templates.Crumb{Label: a.Trash, Path: "/admin/trash"}, templates.Crumb{Label: a.Purge})
-				s.render(w, r, http.StatusOK, templates.ConfirmPurge(p, res.entryPath(id)+"/purge"))
+				s.render(w, r, http.StatusOK, templates.Confirm(p, templates.Confirmation{Text: a.PurgeConfirm,
+					Action: res.entryPath(id) + "/purge", Button: a.Purge, Back: "/admin/trash", BackLabel: a.PurgeKeep}))
 				return nil
 			}
 			err, flash, next = res.table.Purge(ctx, s.db, id, actorOf(ctx)), a.FlashPurged, "/admin/trash"
