@@ -104,7 +104,7 @@ var adminEN = AdminMessages{
 		"perm_page_url": "Their page about Perm",
 	},
 	Hints: map[string]string{
-		"slug":         "Lower-case Latin letters, digits and hyphens: part of the page's address, such as duisburg.",
+		"slug":         "Lower-case Latin letters, digits and hyphens: part of the page's address, such as duisburg or duisburg-20-years.",
 		"since":        "As precisely as it is known: the year alone, the month and year, or all three, such as 15 10 2007. Empty if it is not confirmed.",
 		"status_date":  "The year alone, the month and year, or all three, such as 15 10 2007. Only for ended or suspended relationships.",
 		"date":         "As precisely as it is known: the year alone, the month and year, or all three, such as 15 10 2007.",
@@ -112,7 +112,7 @@ var adminEN = AdminMessages{
 		"country":      "Two-letter ISO 3166 country code: DE, FR, RU.",
 		"latitude":     "In degrees, such as 51.43. Optional.",
 		"longitude":    "In degrees, such as 6.76. Optional.",
-		"body":         "Markdown: a blank line between paragraphs, **bold**, [link](https://…).",
+		"body":         "Formatting: a blank line between paragraphs; **bold**; a link as [its words](https://…). “Preview text” shows how it will look.",
 		"summary":      "One or two sentences for lists and search engines.",
 		"website":      "The full address, starting with https://.",
 		"sources":      "The title is required; the address too if the source is online. Empty rows are not saved.",
