@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
+	"sort"
 
 	"github.com/a-h/templ"
 
@@ -43,7 +45,13 @@ var awardResource = resource[content.Award]{
 	},
 	detail: func(a content.Award, l content.Lang) string { return i18n.FormatDate(a.Date, l) },
 	preview: func(ctx context.Context, s *Server, r *http.Request, a content.Award, editPath string) (templ.Component, error) {
-		d := templates.AwardsData{Awards: []content.Award{a}, Cities: map[int64]content.City{}}
+		// The list as the public will see it: its first page, with this award in its place by
+		// date (instead of its published version, if it has one), not the award alone.
+		public, err := store.ListAwards(ctx, s.db, store.AwardQuery{Filter: store.Public, Limit: listPageSize})
+		if err != nil {
+			return nil, err
+		}
+		d := templates.AwardsData{Awards: withPreviewed(public, a), Cities: map[int64]content.City{}}
 		cities, err := store.ListCities(ctx, s.db, store.CityQuery{Filter: store.Public})
 		if err != nil {
 			return nil, err
@@ -86,4 +94,21 @@ func (s *Server) cityOptions(ctx context.Context, a *i18n.AdminMessages) ([]temp
 		opts = append(opts, templates.Option{Value: idString(c.ID), Label: c.Label(a.Lang) + " (" + a.KindNames[c.Kind] + ")"})
 	}
 	return opts, nil
+}
+
+// withPreviewed is the published awards with a in its place by date, newest first as the list
+// orders them (before the others of its date, where a new award goes), cut to a page.
+func withPreviewed(public []content.Award, a content.Award) []content.Award {
+	out := make([]content.Award, 0, len(public)+1)
+	for _, p := range public {
+		if p.ID != a.ID {
+			out = append(out, p)
+		}
+	}
+	at := sort.Search(len(out), func(i int) bool { return !out[i].Date.Time.After(a.Date.Time) })
+	out = slices.Insert(out, at, a)
+	if len(out) > listPageSize {
+		out = out[:listPageSize]
+	}
+	return out
 }
