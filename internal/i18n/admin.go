@@ -473,6 +473,7 @@ type AdminMessages struct {
 	NewsNoCities               string // the cities' fieldset when there is no city yet
 	NewsAnniversaryDraft       string // the dashboard's button
 	NewsAnniversaryDrafted     string // the flash on the new draft
+	NewsAnniversaryExists      string // the flash when the anniversary's item was made before
 	NewsAnniversaryTitle       string // %[1]s: the city; %[2]s: the years counted
 	NewsAnniversaryLeadTwin    string // %[1]s: the city; %[2]s: its country; %[3]s: since when; %[4]s: when the anniversary is; %[5]s: the years counted
 	NewsAnniversaryLeadPartner string // the same for a partner city

@@ -522,6 +522,7 @@ var adminRU = AdminMessages{
 	NewsNoCities:               "Городов пока нет.",
 	NewsAnniversaryDraft:       "Подготовить новость",
 	NewsAnniversaryDrafted:     "Черновик новости создан. Он не опубликован: проверьте и дополните текст.",
+	NewsAnniversaryExists:      "Новость об этой годовщине уже подготовлена: вот она. Копия не создана.",
 	NewsAnniversaryTitle:       "Пермь и %[1]s: %[2]s",
 	NewsAnniversaryLeadTwin:    "Побратимские связи Перми и города %[1]s (%[2]s) установлены %[3]s; %[4]s им исполняется %[5]s.",
 	NewsAnniversaryLeadPartner: "Партнёрские связи Перми и города %[1]s (%[2]s) установлены %[3]s; %[4]s им исполняется %[5]s.",

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"twincities/internal/content"
@@ -39,6 +41,17 @@ func (s *Server) draftAnniversaryNews(w http.ResponseWriter, r *http.Request) er
 		return errNotFound
 	}
 	n := anniversaryNews(*an, a)
+	// Pressed a second time (or by a colleague), the button opens the item already made for this
+	// anniversary rather than a copy of it.
+	made, err := store.NewsBySlug(ctx, s.db, n.Slug, false)
+	switch {
+	case err == nil && made.Date.String() == n.Date.String() && slices.Contains(made.CityIDs, city.ID):
+		s.flash(ctx, a.NewsAnniversaryExists)
+		http.Redirect(w, r, newsResource.entryPath(made.ID), http.StatusSeeOther)
+		return nil
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return err
+	}
 	for i := 1; ; i++ {
 		if i > 1 {
 			n.Slug = fmt.Sprintf("%s-%d-%d", city.Slug, years, i)

@@ -101,6 +101,15 @@ func TestNews(t *testing.T) {
 	if edit.flash() != adminRU.NewsAnniversaryDrafted {
 		t.Errorf("the flash says %q", edit.flash())
 	}
+	// Pressed again, the button opens the item it made, and makes no copy.
+	again := ru.submit(ru.mustGet("/admin/"), `form[action="/admin/news/anniversary"]:has(input[name="city_id"][value="`+itoa(duisburg.ID)+`"])`, nil)
+	expectRedirect(t, again, made.location())
+	if got := ru.follow(again).flash(); got != adminRU.NewsAnniversaryExists {
+		t.Errorf("the second press's flash says %q, want %q", got, adminRU.NewsAnniversaryExists)
+	}
+	if c := queryInt(t, db, `SELECT count(*) FROM news WHERE slug LIKE 'duisburg-20%'`); c != 1 {
+		t.Errorf("%d news items of Duisburg's 20th, want 1", c)
+	}
 	if v := edit.doc.Find(`input[name="title_en"]`).AttrOr("value", ""); v != n.Title.EN {
 		t.Errorf("the edit page's English title is %q", v)
 	}
