@@ -474,6 +474,7 @@ type AdminMessages struct {
 	NewsAnniversaryDraft       string // the dashboard's button
 	NewsAnniversaryDrafted     string // the flash on the new draft
 	NewsAnniversaryExists      string // the flash when the anniversary's item was made before
+	ChooseFileAgain            string // after a problem with an upload's words: the file must be chosen again
 	NewsAnniversaryTitle       string // %[1]s: the city; %[2]s: the years counted
 	NewsAnniversaryLeadTwin    string // %[1]s: the city; %[2]s: its country; %[3]s: since when; %[4]s: when the anniversary is; %[5]s: the years counted
 	NewsAnniversaryLeadPartner string // the same for a partner city

@@ -523,6 +523,7 @@ var adminEN = AdminMessages{
 	NewsAnniversaryDraft:       "Draft a news item",
 	NewsAnniversaryDrafted:     "A news draft was created. It is not published: check it and complete the text.",
 	NewsAnniversaryExists:      "The news item of this anniversary was made before: here it is. No copy was made.",
+	ChooseFileAgain:            "The file you chose was not uploaded: fill this in, then choose the file again.",
 	NewsAnniversaryTitle:       "Perm and %[1]s: %[2]s",
 	NewsAnniversaryLeadTwin:    "Perm and %[1]s (%[2]s) became twin cities %[3]s; %[4]s it will be %[5]s since then.",
 	NewsAnniversaryLeadPartner: "Perm and %[1]s (%[2]s) became partner cities %[3]s; %[4]s it will be %[5]s since then.",

@@ -523,6 +523,7 @@ var adminRU = AdminMessages{
 	NewsAnniversaryDraft:       "Подготовить новость",
 	NewsAnniversaryDrafted:     "Черновик новости создан. Он не опубликован: проверьте и дополните текст.",
 	NewsAnniversaryExists:      "Новость об этой годовщине уже подготовлена: вот она. Копия не создана.",
+	ChooseFileAgain:            "Выбранный файл не загружен: заполните это поле, затем выберите файл ещё раз.",
 	NewsAnniversaryTitle:       "Пермь и %[1]s: %[2]s",
 	NewsAnniversaryLeadTwin:    "Побратимские связи Перми и города %[1]s (%[2]s) установлены %[3]s; %[4]s им исполняется %[5]s.",
 	NewsAnniversaryLeadPartner: "Партнёрские связи Перми и города %[1]s (%[2]s) установлены %[3]s; %[4]s им исполняется %[5]s.",

@@ -92,7 +92,13 @@ func receiveImage(s *Server, r *http.Request, kind media.Kind, file, prefix stri
 		if alt.RU != "" {
 			field = prefix + "_alt_en"
 		}
-		return fail(field, a.Problems[content.ProblemAlt])
+		msg := a.Problems[content.ProblemAlt]
+		if len(data) > 0 {
+			// A browser does not keep a chosen file through the answer: say so, or the next
+			// press would upload nothing.
+			msg += " " + a.ChooseFileAgain
+		}
+		return fail(field, msg)
 	}
 	select {
 	case s.imageSlots <- struct{}{}:
