@@ -172,24 +172,18 @@ func (t Workflow[T]) dropDraft(ctx context.Context, tx pgx.Tx, id int64) error {
 	return dropReview(ctx, tx, t.entity, id) // issue 11, review: a draft published or gone waits for nothing
 }
 
+func (t Workflow[T]) CheckDraft(e *T) error { return t.checkAs(e, false) }
+
 // CheckPublished validates e as it would be once published (complete in both languages, on top
 // of a draft's rules), normalising it as a save would, and saves nothing: a draft's form that
 // asks to be published is refused whole, before anything is written, when it could not be.
-func (t Workflow[T]) CheckPublished(e *T) error {
-	check := *e
-	t.publish(&check, true)
-	err := t.prepare(&check)
-	t.publish(&check, (*e).IsPublished())
-	*e = check
-	return err
-}
+func (t Workflow[T]) CheckPublished(e *T) error { return t.checkAs(e, true) }
 
-// CheckDraft normalises and validates e as a draft is checked (an entry the public does not see,
-// which may lack a language), without saving: the rules SaveDraft applies. The text pages, which
-// are always public, are checked in full.
-func (t Workflow[T]) CheckDraft(e *T) error {
+// checkAs normalises and validates e by the rules of an entry published or not, keeping e's own
+// published flag.
+func (t Workflow[T]) checkAs(e *T, published bool) error {
 	check := *e
-	t.publish(&check, false)
+	t.publish(&check, published)
 	err := t.prepare(&check)
 	t.publish(&check, (*e).IsPublished())
 	*e = check
