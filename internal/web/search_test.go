@@ -310,5 +310,9 @@ func TestSearchBoxInEveryPublicHeader(t *testing.T) {
 		if id == "" || squash(form.Find(`label[for="`+id+`"]`).Text()) != squash(i18n.For(content.Lang(l)).SearchLabel) {
 			t.Errorf("%s: the box has no label", path)
 		}
+		// The label is for screen readers; the empty box shows the same words to the eye.
+		if got := form.Find(`input[name=q]`).AttrOr("placeholder", ""); got != i18n.For(content.Lang(l)).SearchLabel {
+			t.Errorf("%s: the box's placeholder %q, want %q", path, got, i18n.For(content.Lang(l)).SearchLabel)
+		}
 	}
 }
