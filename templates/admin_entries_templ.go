@@ -653,9 +653,9 @@ func entryState(p AdminPage, e EntryInfo) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var32 string
-				templ_7745c5c3_Var32, templ_7745c5c3_Err = templruntime.NewAttributeExpression(e.Action(publishAction(e.Published))).ResolveURL(ctx)
+				templ_7745c5c3_Var32, templ_7745c5c3_Err = templruntime.NewAttributeExpression(e.Action("unpublish")).ResolveURL(ctx)
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin_entries.templ`, Line: 119, Col: 69}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin_entries.templ`, Line: 119, Col: 54}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var32)
 				if templ_7745c5c3_Err != nil {
@@ -1163,13 +1163,6 @@ func imageSection(p AdminPage, e EntryInfo, f Form) templ.Component {
 		}
 		return nil
 	})
-}
-
-func publishAction(published bool) string {
-	if published {
-		return "unpublish"
-	}
-	return "publish"
 }
 
 var _ = templruntime.GeneratedTemplate

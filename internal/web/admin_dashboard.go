@@ -48,6 +48,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if d.Review, err = dashboardReview(ctx, tx, a, l); err != nil {
 			return err
 		}
+		d.Review.ReviewOn = set.RequireReview
 		// Issue 11, broken links.
 		d.Links, err = linkReport(ctx, tx, a, l)
 		return err
@@ -65,13 +66,14 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		if !e.IsPublished() {
 			d.Drafts = append(d.Drafts, link)
 		}
-		if note := editorNote(e); note != "" {
+		fields := e.Fields()
+		if note := editorNote(fields); note != "" {
 			d.Notes = append(d.Notes, templates.NoteRow{Entry: link, Note: note})
 		}
 		if missing := content.MissingLanguages(e); len(missing) > 0 {
 			labels := make([]string, len(missing))
 			for i, m := range missing {
-				lang := emptyLanguage(a, e, m)
+				lang := emptyLanguage(a, fields, m)
 				if l == content.RU {
 					lang = strings.ToLower(lang) // "Название (русский)"; English keeps "Russian"
 				}
@@ -100,10 +102,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// emptyLanguage names the language in which e's bilingual field base is empty, for the dashboard's
-// list of what is filled in one language only: the editor is told which box to fill.
-func emptyLanguage(a *i18n.AdminMessages, e content.Entry, base string) string {
-	for _, f := range e.Fields() {
+// emptyLanguage names the language in which the bilingual field base of an entry (its fields) is
+// empty, for the dashboard's list of what is filled in one language only: the editor is told which
+// box to fill.
+func emptyLanguage(a *i18n.AdminMessages, fields []content.FieldValue, base string) string {
+	for _, f := range fields {
 		if f.Field == base+"_ru" && strings.TrimSpace(f.Value) == "" {
 			return a.Russian
 		}
@@ -115,9 +118,10 @@ func emptyLanguage(a *i18n.AdminMessages, e content.Entry, base string) string {
 // whole is on the entry's page.
 const dashboardNoteLength = 300
 
-// editorNote is e's editor's note as the dashboard shows it, or "" when e has none.
-func editorNote(e content.Entry) string {
-	for _, f := range e.Fields() {
+// editorNote is the editor's note among an entry's fields as the dashboard shows it, or "" when
+// it has none.
+func editorNote(fields []content.FieldValue) string {
+	for _, f := range fields {
 		if f.Field == "editor_note" {
 			return trimWords(strings.Join(strings.Fields(f.Value), " "), dashboardNoteLength)
 		}

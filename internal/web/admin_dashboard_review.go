@@ -16,11 +16,6 @@ import (
 // left out.
 func dashboardReview(ctx context.Context, db store.DBTX, a *i18n.AdminMessages, l content.Lang) (templates.ReviewDashboard, error) {
 	var d templates.ReviewDashboard
-	set, err := store.GetSettings(ctx, db)
-	if err != nil {
-		return d, err
-	}
-	d.ReviewOn = set.RequireReview
 	reviews, err := store.ListReviews(ctx, db)
 	if err != nil {
 		return d, err

@@ -30,6 +30,7 @@ func publishTyped[T content.Entry](s *Server, w http.ResponseWriter, r *http.Req
 	}
 	// Nothing typed, nothing to save: the change log shows the publication alone.
 	var err error
+	// Both ways, whole: differs looks only at the saved fields, and a source added is a new one.
 	if !reflect.DeepEqual(before, formValues(e, res.sources(e))) {
 		err = res.table.Update(ctx, s.db, &e, base, actorOf(ctx))
 	}
