@@ -22,8 +22,9 @@ func publishTyped[T content.Entry](s *Server, w http.ResponseWriter, r *http.Req
 		if content.AsValidation(err) == nil && err != nil {
 			return err
 		}
-		if len(problems) == 0 {
-			// Only the rules of a public entry refuse it: say why it is not published.
+		if probe := e; len(problems) == 0 && res.table.CheckDraft(&probe) == nil {
+			// Only the rules of a public entry refuse it (a draft may lack a language): say so.
+			// A bad character or a value too long is told at its field, not blamed on a language.
 			s.flashProblem(ctx, a.PublishNeedsBoth)
 		}
 		return renderEntryForm(s, w, r, res, e, false, form, mergeProblems(problems, err), http.StatusUnprocessableEntity)

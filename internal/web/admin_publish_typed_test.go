@@ -43,6 +43,15 @@ func TestPublishingADraftTakesWhatWasTyped(t *testing.T) {
 	}
 	unchanged("a bad latitude")
 
+	// A character no text may hold: told at its field, not blamed on a missing language.
+	res = b.publishDraft(b.mustGet(path), path, url.Values{"name_en": {"Nan\x00tes"}})
+	expectStatus(t, res, http.StatusUnprocessableEntity)
+	if res.doc.Find(".flash-problem").Length() != 0 || res.doc.Find(`#f-name-en[aria-invalid="true"]`).Length() != 1 {
+		t.Errorf("a NUL in the English name: warning %q, the field marked: %v", squash(res.doc.Find(".flash-problem").Text()),
+			res.doc.Find(`#f-name-en[aria-invalid="true"]`).Length() == 1)
+	}
+	unchanged("a NUL in the name")
+
 	// Not complete in English: not published, and nothing saved either.
 	res = b.publishDraft(b.mustGet(path), path, url.Values{"region_ru": {"Атлантическая Луара"}})
 	expectStatus(t, res, http.StatusUnprocessableEntity)
